@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/** `npm run bsc -- <command>`: the command-line interface. */
+import { loadConfig } from '../config.js';
+import { runCli } from './run.js';
+
+const io = { out: (t: string) => process.stdout.write(t + '\n'), err: (t: string) => process.stderr.write(t + '\n') };
+runCli(process.argv.slice(2), loadConfig(), io)
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e) => {
+    console.error('[bsc] 예기치 못한 오류:', e);
+    process.exitCode = 1;
+  });

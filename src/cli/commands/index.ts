@@ -1,0 +1,21 @@
+/** Every CLI command, in the order `bsc help` lists them. */
+import type { Command } from '../command.js';
+import {
+  checkCommand,
+  planCopyCommand,
+  planDiffCommand,
+  planExportCommand,
+  planImportCommand,
+  planSchemaCommand,
+  summaryCommand,
+} from './plan.js';
+
+export const commands: Command[] = [
+  summaryCommand,
+  checkCommand,
+  planExportCommand,
+  planImportCommand,
+  planCopyCommand,
+  planDiffCommand,
+  planSchemaCommand,
+];

@@ -1,0 +1,165 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { planSummarySchema, treeNodeSchema, yearParams } from '../../contracts/api.js';
+import { indicatorSchema, resultSchema, taskSchema } from '../../contracts/interchange.js';
+import { listPlanYears } from '../../db/queries/plan-document.js';
+import { resolveOrganization } from '../../features/plans/context.js';
+import { exportPlan } from '../../features/plans/export-plan.js';
+import { getIndicator, getPlanChecks, getPlanDiff, getPlanSummary, getPlanTree } from '../../features/plans/plan-views.js';
+
+const orgQuery = z.strictObject({ org: z.string().max(64).optional().describe('기관 코드 (기관이 하나면 생략)') });
+const tags = ['plans'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags,
+        summary: '연도별 시행계획 목록',
+        querystring: orgQuery,
+        response: {
+          200: z.object({
+            organization: z.object({ code: z.string(), name: z.string() }),
+            plans: z.array(z.object({ year: z.number(), status: z.string(), title: z.string(), illustrative: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const org = await resolveOrganization(db(), req.query.org);
+      return { organization: { code: org.code, name: org.name }, plans: await listPlanYears(db(), org.id) };
+    },
+  );
+
+  app.get(
+    '/plans/:year/summary',
+    {
+      schema: {
+        tags,
+        summary: '목표·지표 현황 (계획의 표, 데이터에서 계산)',
+        params: yearParams,
+        querystring: orgQuery,
+        response: { 200: planSummarySchema },
+      },
+    },
+    async (req) => getPlanSummary(db(), req.params.year, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/tree',
+    {
+      schema: {
+        tags,
+        summary: '계획 체계도 (전략목표 → 성과목표 → 부서 목표 → 지표 → 과제)',
+        params: yearParams,
+        querystring: orgQuery.extend({ department: z.string().max(100).optional().describe('부서명: 그 부서의 부분만') }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            organization: z.object({ code: z.string(), name: z.string() }),
+            plan: z.object({ title: z.string(), status: z.string(), visionName: z.string(), illustrative: z.boolean() }).passthrough(),
+            department: z.string().nullable(),
+            tree: z.array(treeNodeSchema),
+          }),
+        },
+      },
+    },
+    async (req) => getPlanTree(db(), req.params.year, req.query.department, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/departments/:department',
+    {
+      schema: {
+        tags,
+        summary: '한 부서의 계획 부분',
+        params: yearParams.extend({ department: z.string().min(1).max(100) }),
+        querystring: orgQuery,
+        response: {
+          200: z.object({ year: z.number(), department: z.string().nullable(), tree: z.array(treeNodeSchema) }).passthrough(),
+        },
+      },
+    },
+    async (req) => getPlanTree(db(), req.params.year, req.params.department, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/indicators/:code',
+    {
+      schema: {
+        tags,
+        summary: '성과지표 하나 (정의, 상위 목표, 과제, 실적)',
+        params: yearParams.extend({ code: z.string().min(1).max(64) }),
+        querystring: orgQuery,
+        response: {
+          200: z.object({
+            year: z.number(),
+            indicator: indicatorSchema,
+            path: z.record(z.string(), z.unknown()),
+            tasks: z.array(taskSchema),
+            results: z.array(resultSchema),
+          }),
+        },
+      },
+    },
+    async (req) => getIndicator(db(), req.params.year, req.params.code, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/checks',
+    {
+      schema: {
+        tags,
+        summary: '계획 점검 (구조 문제, 문서가 주장한 합계와의 차이)',
+        params: yearParams,
+        querystring: orgQuery,
+        response: {
+          200: z.object({
+            year: z.number(),
+            errors: z.number(),
+            warnings: z.number(),
+            problems: z.array(
+              z.object({ severity: z.enum(['error', 'warning']), code: z.string(), path: z.string(), message: z.string() }).passthrough(),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => getPlanChecks(db(), req.params.year, req.query.org),
+  );
+
+  app.get(
+    '/plans/diff',
+    {
+      schema: {
+        tags,
+        summary: '달라진 점 (두 연도 계획 비교)',
+        querystring: orgQuery.extend({ from: z.coerce.number().int(), to: z.coerce.number().int() }),
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (req) => getPlanDiff(db(), req.query.from, req.query.to, req.query.org) as unknown as Record<string, unknown>,
+  );
+
+  app.get(
+    '/plans/:year/export',
+    {
+      schema: {
+        tags,
+        summary: '계획 내보내기 (교환 형식 JSON)',
+        params: yearParams,
+        querystring: orgQuery,
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (req, reply) => {
+      const doc = await exportPlan(db(), req.params.year, req.query.org);
+      reply.header('content-disposition', `attachment; filename="plan-${doc.organization.code}-${doc.plan.year}.json"`);
+      return doc as unknown as Record<string, unknown>;
+    },
+  );
+};
+export default routes;
