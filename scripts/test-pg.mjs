@@ -1,0 +1,9 @@
+// `npm run test:pg`: the whole suite against the local PostgreSQL (each test file makes and drops its own database).
+import { spawnSync } from 'node:child_process';
+
+const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const r = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, TEST_DATABASE_URL: url },
+});
+process.exit(r.status ?? 1);
