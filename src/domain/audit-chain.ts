@@ -25,7 +25,22 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The text that is hashed (sha256 hex) for a row. */
 export function auditHashInput(row: AuditRowContent): string {
-  return canonicalJson({ ...row, at: row.at.toISOString(), before: row.before ?? null, after: row.after ?? null });
+  return canonicalJson({
+    organizationId: row.organizationId,
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    ip: row.ip,
+    action: row.action,
+    category: row.category,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    subject: row.subject,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    prevHash: row.prevHash,
+  });
 }
 
 export interface ChainProblem {
