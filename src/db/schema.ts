@@ -621,6 +621,9 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     passwordChangedAt: ts('password_changed_at'),
+    /** When the current run of failed logins started (the lockout window). */
+    firstFailedLoginAt: ts('first_failed_login_at'),
+    lastLoginAt: ts('last_login_at'),
     version: integer('version').notNull().default(1),
     createdAt: created(),
   },
@@ -645,6 +648,12 @@ export const userRoles = pgTable(
       columns: [t.organizationId, t.userId],
       foreignColumns: [users.organizationId, users.id],
     }).onDelete('cascade'),
+    foreignKey({
+      name: 'user_roles_dept_fk',
+      columns: [t.organizationId, t.departmentId],
+      foreignColumns: [departments.organizationId, departments.id],
+    }),
+    index('user_roles_user_idx').on(t.organizationId, t.userId),
   ],
 );
 
@@ -663,7 +672,11 @@ export const sessions = pgTable(
     ip: text('ip').notNull().default(''),
     userAgent: text('user_agent').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index('sessions_id_idx').on(t.id)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('sessions_id_idx').on(t.id),
+    index('sessions_user_idx').on(t.organizationId, t.userId),
+  ],
 );
 
 /** Reminders sent (once per person per period per kind). */
@@ -712,4 +725,24 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.seq] }), index('audit_log_at_idx').on(t.organizationId, t.at)],
+);
+
+/**
+ * Where the audit chain starts after a retention purge: the first kept row's seq and the hash it
+ * must carry as prev_hash. One row per purge (the latest one counts); the purge itself is also an
+ * audit row of the chain.
+ */
+export const auditAnchors = pgTable(
+  'audit_anchor',
+  {
+    organizationId: org(),
+    /** Seq of the first row kept. */
+    firstSeq: bigint('first_seq', { mode: 'number' }).notNull(),
+    /** The hash of the last purged row: the first kept row's prev_hash. */
+    prevHash: text('prev_hash').notNull(),
+    purgedRows: integer('purged_rows').notNull(),
+    purgedAt: ts('purged_at').notNull().defaultNow(),
+    purgedBy: text('purged_by').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.firstSeq] })],
 );
