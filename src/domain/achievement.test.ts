@@ -279,3 +279,10 @@ describe('which indicators a department is evaluated on', () => {
     expect(indicatorRate(k, '감사담당관', rs, final).rate).toMatchObject({ ok: false, reason: 'no_result' });
   });
 });
+
+describe('numeric guard', () => {
+  it('a degenerate target cannot make a rate infinite', () => {
+    expect(rateOf(rateHigherIsBetter(600, 1e-320))).toBe(1_000_000);
+    expect(rateOf(rateLowerIsBetter(1e-320, 600))).toBe(1_000_000);
+  });
+});

@@ -54,6 +54,14 @@ const NO_RATE_MESSAGES: Record<NoRateReason, string> = {
   no_milestones: '마일스톤이 정의되지 않았습니다',
 };
 
+/**
+ * Numeric guard: rates are held to at most 1,000,000% so that a degenerate target (1e-300) cannot
+ * turn a score into Infinity. Any real over-achievement is far below it.
+ */
+export const MAX_RATE = 1_000_000;
+
+const bounded = (rate: number) => (rate > MAX_RATE ? MAX_RATE : rate);
+
 export function noRate(reason: NoRateReason): RateOutcome {
   return { ok: false, reason, message: NO_RATE_MESSAGES[reason] };
 }
@@ -71,8 +79,8 @@ export function rateHigherIsBetter(actual: number, target: number): RateOutcome 
     const rate = actual >= 0 ? 100 : 0;
     return { ok: true, rate, rule: 'higher.zeroTarget', formula: `목표치 0, 실적 ${fmt(actual)} → ${rate}%` };
   }
-  const raw = (actual / target) * 100;
-  const rate = Math.max(0, raw);
+  const raw = (actual * 100) / target;
+  const rate = bounded(Math.max(0, raw));
   return {
     ok: true,
     rate,
@@ -103,8 +111,8 @@ export function rateLowerIsBetter(
     return { ok: true, rate, rule: 'lower.zeroTarget', formula: `목표치 0, 실적 ${fmt(a)}${neg} → ${rate}%` };
   }
   if (settings.lowerIsBetterFormula === 'difference') {
-    const raw = (2 - a / target) * 100;
-    const rate = Math.max(0, raw);
+    const raw = 200 - (a * 100) / target;
+    const rate = bounded(Math.max(0, raw));
     return {
       ok: true,
       rate,
@@ -116,7 +124,7 @@ export function rateLowerIsBetter(
     const rate = settings.zeroActualLowerRate;
     return { ok: true, rate, rule: 'lower.zeroActual', formula: `실적 0 (목표 ${fmt(target)}, 낮을수록 좋음) → ${fmt(rate)}%${neg}` };
   }
-  const rate = (target / a) * 100;
+  const rate = bounded((target * 100) / a);
   return { ok: true, rate, rule: 'lower.ratio', formula: `목표 ${fmt(target)} ÷ 실적 ${fmt(a)} × 100 = ${fmt(rate)}%` };
 }
 
@@ -154,7 +162,7 @@ export function milestoneCompletion(
 /** Milestone-based: completed weight ÷ total weight × 100. No milestones defined → no rate. */
 export function rateMilestones(completedWeight: number, totalWeight: number): RateOutcome {
   if (!(totalWeight > 0)) return noRate('no_milestones');
-  const rate = (Math.max(0, completedWeight) / totalWeight) * 100;
+  const rate = bounded((Math.max(0, completedWeight) * 100) / totalWeight);
   return {
     ok: true,
     rate,
