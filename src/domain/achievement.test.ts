@@ -24,7 +24,14 @@ import {
 } from './achievement.js';
 
 const indicator = (over: Partial<Parameters<typeof indicatorSchema.parse>[0]> = {}): IndicatorRow =>
-  indicatorSchema.parse({ code: 'I1', name: '지표', deptPerformanceGoal: 'G', leadDepartment: '교통과', target: 100, ...over });
+  indicatorSchema.parse({
+    code: 'I1',
+    name: '지표',
+    deptPerformanceGoal: 'G',
+    leadDepartment: '교통과',
+    target: 100,
+    ...over,
+  });
 const result = (over: Partial<Parameters<typeof resultSchema.parse>[0]> = {}): ResultRow =>
   resultSchema.parse({ indicator: 'I1', department: '교통과', period: '2020', actual: 0, status: 'verified', ...over });
 
@@ -38,7 +45,10 @@ describe('rate: higher is better (actual ÷ target × 100)', () => {
     expect(rateOf(rateHigherIsBetter(80, 100))).toBe(80);
     expect(rateOf(rateHigherIsBetter(150, 100))).toBe(150);
     expect(rateOf(rateHigherIsBetter(1, 3))).toBeCloseTo(33.333333333, 8);
-    expect(rateHigherIsBetter(80, 100)).toMatchObject({ rule: 'higher.ratio', formula: '실적 80 ÷ 목표 100 × 100 = 80%' });
+    expect(rateHigherIsBetter(80, 100)).toMatchObject({
+      rule: 'higher.ratio',
+      formula: '실적 80 ÷ 목표 100 × 100 = 80%',
+    });
   });
   it('zero target: met (100%) when actual ≥ 0, else 0%', () => {
     expect(rateHigherIsBetter(0, 0)).toMatchObject({ ok: true, rate: 100, rule: 'higher.zeroTarget' });
@@ -104,13 +114,20 @@ describe('rate: milestone-based (completed weight ÷ total × 100)', () => {
     expect(achievementRate(i, null)).toMatchObject({ ok: false, reason: 'no_result' });
   });
   it('no milestones defined: no rate', () => {
-    expect(achievementRate(indicator({ measurement: 'milestone' }), 1)).toMatchObject({ ok: false, reason: 'no_milestones' });
+    expect(achievementRate(indicator({ measurement: 'milestone' }), 1)).toMatchObject({
+      ok: false,
+      reason: 'no_milestones',
+    });
   });
 });
 
 describe('achievementRate', () => {
   it('missing actual → no rate; missing target → no rate', () => {
-    expect(achievementRate(indicator(), null)).toMatchObject({ ok: false, reason: 'no_result', message: '반영할 실적이 없습니다' });
+    expect(achievementRate(indicator(), null)).toMatchObject({
+      ok: false,
+      reason: 'no_result',
+      message: '반영할 실적이 없습니다',
+    });
     expect(achievementRate(indicator({ target: null }), 5)).toMatchObject({ ok: false, reason: 'no_target' });
   });
   it('dispatches on direction', () => {
@@ -138,7 +155,10 @@ describe('periods', () => {
   });
   it('orders by end, coarser last when ending together', () => {
     const keys = ['2020', '2020-Q1', '2020-M03', '2020-H2', '2020-M12', '2020-Q2', '2019-Q4'];
-    const sorted = keys.map((k) => parsePeriod(k)!).sort(comparePeriods).map((p) => p.key);
+    const sorted = keys
+      .map((k) => parsePeriod(k)!)
+      .sort(comparePeriods)
+      .map((p) => p.key);
     expect(sorted).toEqual(['2019-Q4', '2020-M03', '2020-Q1', '2020-Q2', '2020-M12', '2020-H2', '2020']);
     expect(periodEndsBy(parsePeriod('2020-M06')!, parsePeriod('2020-Q2')!)).toBe(true);
     expect(periodEndsBy(parsePeriod('2020-M07')!, parsePeriod('2020-Q2')!)).toBe(false);
@@ -148,11 +168,19 @@ describe('periods', () => {
 describe('yearly value of an indicator', () => {
   const i = indicator();
   it('the year period when present, even beside later-reported quarters', () => {
-    const rs = [result({ period: '2020-Q4', actual: 95 }), result({ period: '2020', actual: 90 }), result({ period: '2020-Q3', actual: 70 })];
+    const rs = [
+      result({ period: '2020-Q4', actual: 95 }),
+      result({ period: '2020', actual: 90 }),
+      result({ period: '2020-Q3', actual: 70 }),
+    ];
     expect(departmentYearlyValue(i, '교통과', rs, final)).toMatchObject({ value: 90, method: 'year_period' });
   });
   it('else the latest period reported (values are cumulative)', () => {
-    const rs = [result({ period: '2020-Q1', actual: 20 }), result({ period: '2020-Q3', actual: 70 }), result({ period: '2020-Q2', actual: 45 })];
+    const rs = [
+      result({ period: '2020-Q1', actual: 20 }),
+      result({ period: '2020-Q3', actual: 70 }),
+      result({ period: '2020-Q2', actual: 45 }),
+    ];
     const v = departmentYearlyValue(i, '교통과', rs, final);
     expect(v).toMatchObject({ value: 70, method: 'latest_period' });
     expect(v.results.map((r) => r.period)).toEqual(['2020-Q3']);
@@ -165,7 +193,12 @@ describe('yearly value of an indicator', () => {
     ];
     expect(departmentYearlyValue(i, '교통과', rs, final).value).toBe(40);
     expect(departmentYearlyValue(i, '교통과', rs, provisional).value).toBe(70);
-    expect(departmentYearlyValue(i, '교통과', rs, { ...final, settings: { ...final.settings, countedStatuses: { final: ['approved', 'verified'], provisional: [] } } }).value).toBe(70);
+    expect(
+      departmentYearlyValue(i, '교통과', rs, {
+        ...final,
+        settings: { ...final.settings, countedStatuses: { final: ['approved', 'verified'], provisional: [] } },
+      }).value,
+    ).toBe(70);
   });
   it('as of a period: later periods do not count', () => {
     const rs = [result({ period: '2020-Q2', actual: 40 }), result({ period: '2020-Q3', actual: 70 })];
@@ -184,7 +217,12 @@ describe('yearly value of an indicator', () => {
     expect(departmentYearlyValue(i, '교통과', [], final)).toMatchObject({ value: null, method: 'none', results: [] });
   });
   it('sum and average settings over the periods of the indicator frequency', () => {
-    const rs = [result({ period: '2020-Q1', actual: 10 }), result({ period: '2020-Q2', actual: 20 }), result({ period: '2020-Q3', actual: 30 }), result({ period: '2020-M01', actual: 999 })];
+    const rs = [
+      result({ period: '2020-Q1', actual: 10 }),
+      result({ period: '2020-Q2', actual: 20 }),
+      result({ period: '2020-Q3', actual: 30 }),
+      result({ period: '2020-M01', actual: 999 }),
+    ];
     const sum = { ...final, settings: { ...final.settings, periodAggregation: 'sum' as const } };
     const avg = { ...final, settings: { ...final.settings, periodAggregation: 'average' as const } };
     expect(departmentYearlyValue(i, '교통과', rs, sum)).toMatchObject({ value: 60, method: 'sum_of_periods' });
@@ -214,17 +252,31 @@ describe('convergence: the lead department value from the contributions', () => 
   ];
   it('sum of the contributions reported; missing ones listed', () => {
     const v = indicatorValue(indicator({ ...base, convergenceRule: 'sum' }), '교통과', rs, final);
-    expect(v).toMatchObject({ value: 30, method: 'convergence_sum', missingContributors: ['도로과'], department: '교통과' });
+    expect(v).toMatchObject({
+      value: 30,
+      method: 'convergence_sum',
+      missingContributors: ['도로과'],
+      department: '교통과',
+    });
     expect(v.formula).toBe('융합지표(합계): 교통과 10 + 환경과 20 = 30');
     expect(v.results.map((r) => r.department)).toEqual(['교통과', '환경과']);
   });
   it('average over the contributions reported', () => {
-    expect(indicatorValue(indicator({ ...base, convergenceRule: 'average' }), '교통과', rs, final)).toMatchObject({ value: 15, method: 'convergence_average' });
+    expect(indicatorValue(indicator({ ...base, convergenceRule: 'average' }), '교통과', rs, final)).toMatchObject({
+      value: 15,
+      method: 'convergence_average',
+    });
   });
   it("lead's own figure", () => {
-    expect(indicatorValue(indicator({ ...base, convergenceRule: 'lead' }), '교통과', rs, final)).toMatchObject({ value: 10, method: 'convergence_lead' });
+    expect(indicatorValue(indicator({ ...base, convergenceRule: 'lead' }), '교통과', rs, final)).toMatchObject({
+      value: 10,
+      method: 'convergence_lead',
+    });
     const noLead = rs.slice(1);
-    expect(indicatorValue(indicator({ ...base, convergenceRule: 'lead' }), '교통과', noLead, final)).toMatchObject({ value: null, method: 'none' });
+    expect(indicatorValue(indicator({ ...base, convergenceRule: 'lead' }), '교통과', noLead, final)).toMatchObject({
+      value: null,
+      method: 'none',
+    });
   });
   it('no contribution at all → null', () => {
     expect(indicatorValue(indicator({ ...base }), '교통과', [], final).value).toBeNull();
@@ -239,18 +291,48 @@ describe('convergence: the lead department value from the contributions', () => 
       result({ department: '교통과', actual: null, milestonesDone: ['a'] }),
       result({ department: '환경과', actual: null, milestonesDone: ['a', 'c'] }),
     ];
-    const sum = indicatorValue(indicator({ ...base, measurement: 'milestone', milestones: ms, convergenceRule: 'sum' }), '교통과', mrs, final);
+    const sum = indicatorValue(
+      indicator({ ...base, measurement: 'milestone', milestones: ms, convergenceRule: 'sum' }),
+      '교통과',
+      mrs,
+      final,
+    );
     expect(sum).toMatchObject({ value: 3, milestonesDone: ['a', 'c'] });
-    const avg = indicatorValue(indicator({ ...base, measurement: 'milestone', milestones: ms, convergenceRule: 'average' }), '교통과', mrs, final);
+    const avg = indicatorValue(
+      indicator({ ...base, measurement: 'milestone', milestones: ms, convergenceRule: 'average' }),
+      '교통과',
+      mrs,
+      final,
+    );
     expect(avg.value).toBe(2); // (1 + 3) ÷ 2
   });
   it('contributors: lead first, participants deduplicated and sorted', () => {
-    expect(contributors({ leadDepartment: '교통과', participants: ['환경과', '교통과', '도로과'] })).toEqual(['교통과', '도로과', '환경과']);
+    expect(contributors({ leadDepartment: '교통과', participants: ['환경과', '교통과', '도로과'] })).toEqual([
+      '교통과',
+      '도로과',
+      '환경과',
+    ]);
   });
   it('convergeContributions with explicit values', () => {
     const v = convergeContributions(indicator({ ...base, convergenceRule: 'sum' }), [
-      { indicator: 'I1', department: '교통과', value: 1.5, method: 'year_period', milestonesDone: [], results: [], formula: '' },
-      { indicator: 'I1', department: '환경과', value: null, method: 'none', milestonesDone: [], results: [], formula: '' },
+      {
+        indicator: 'I1',
+        department: '교통과',
+        value: 1.5,
+        method: 'year_period',
+        milestonesDone: [],
+        results: [],
+        formula: '',
+      },
+      {
+        indicator: 'I1',
+        department: '환경과',
+        value: null,
+        method: 'none',
+        milestonesDone: [],
+        results: [],
+        formula: '',
+      },
     ]);
     expect(v).toMatchObject({ value: 1.5, missingContributors: ['환경과'] });
   });
@@ -273,7 +355,10 @@ describe('which indicators a department is evaluated on', () => {
   });
   it("common indicators: each department's own instance", () => {
     const k = list[4]!;
-    const rs = [result({ indicator: 'K1', department: '교통과', actual: 80 }), result({ indicator: 'K1', department: '환경과', actual: 120 })];
+    const rs = [
+      result({ indicator: 'K1', department: '교통과', actual: 80 }),
+      result({ indicator: 'K1', department: '환경과', actual: 120 }),
+    ];
     expect(rateOf(indicatorRate(k, '교통과', rs, final).rate)).toBe(80);
     expect(rateOf(indicatorRate(k, '환경과', rs, final).rate)).toBe(120);
     expect(indicatorRate(k, '감사담당관', rs, final).rate).toMatchObject({ ok: false, reason: 'no_result' });

@@ -44,8 +44,7 @@ export type RateRule =
 export type NoRateReason = 'no_result' | 'no_target' | 'negative_target' | 'no_milestones';
 
 export type RateOutcome =
-  | { ok: true; rate: number; rule: RateRule; formula: string }
-  | { ok: false; reason: NoRateReason; message: string };
+  { ok: true; rate: number; rule: RateRule; formula: string } | { ok: false; reason: NoRateReason; message: string };
 
 const NO_RATE_MESSAGES: Record<NoRateReason, string> = {
   no_result: '반영할 실적이 없습니다',
@@ -65,7 +64,6 @@ const bounded = (rate: number) => (rate > MAX_RATE ? MAX_RATE : rate);
 export function noRate(reason: NoRateReason): RateOutcome {
   return { ok: false, reason, message: NO_RATE_MESSAGES[reason] };
 }
-
 
 /**
  * Higher is better: actual ÷ target × 100.
@@ -122,7 +120,12 @@ export function rateLowerIsBetter(
   }
   if (a === 0) {
     const rate = settings.zeroActualLowerRate;
-    return { ok: true, rate, rule: 'lower.zeroActual', formula: `실적 0 (목표 ${fmt(target)}, 낮을수록 좋음) → ${fmt(rate)}%${neg}` };
+    return {
+      ok: true,
+      rate,
+      rule: 'lower.zeroActual',
+      formula: `실적 0 (목표 ${fmt(target)}, 낮을수록 좋음) → ${fmt(rate)}%${neg}`,
+    };
   }
   const rate = bounded((target * 100) / a);
   return { ok: true, rate, rule: 'lower.ratio', formula: `목표 ${fmt(target)} ÷ 실적 ${fmt(a)} × 100 = ${fmt(rate)}%` };
@@ -201,7 +204,8 @@ export function resultValue(
   indicator: Pick<IndicatorRow, 'measurement' | 'milestones'>,
   result: Pick<ResultRow, 'actual' | 'milestonesDone'>,
 ): number | null {
-  if (indicator.measurement === 'milestone') return milestoneCompletion(indicator.milestones, result.milestonesDone).completedWeight;
+  if (indicator.measurement === 'milestone')
+    return milestoneCompletion(indicator.milestones, result.milestonesDone).completedWeight;
   return result.actual;
 }
 
@@ -395,7 +399,12 @@ const GRANULARITY_OF_FREQUENCY: Record<IndicatorRow['frequency'], PeriodGranular
   yearly: 'year',
 };
 
-const STATUS_KO: Record<ResultStatus, string> = { draft: '작성중', submitted: '제출', approved: '승인', verified: '검증' };
+const STATUS_KO: Record<ResultStatus, string> = {
+  draft: '작성중',
+  submitted: '제출',
+  approved: '승인',
+  verified: '검증',
+};
 
 /**
  * One department's yearly value of an indicator, from its own results:
@@ -414,7 +423,14 @@ export function departmentYearlyValue(
   const rows = countedResults(indicator, department, results, ctx);
   const base = { indicator: indicator.code, department };
   if (rows.length === 0) {
-    return { ...base, value: null, method: 'none', milestonesDone: [], results: [], formula: `${department}: 반영할 실적 없음` };
+    return {
+      ...base,
+      value: null,
+      method: 'none',
+      milestonesDone: [],
+      results: [],
+      formula: `${department}: 반영할 실적 없음`,
+    };
   }
   const valueOf = (r: ResultRow) => resultValue(indicator, r) as number;
   const describe = (r: ResultRow) => `${r.period}(${STATUS_KO[r.status]}) ${fmt(valueOf(r))}`;
@@ -449,7 +465,9 @@ export function departmentYearlyValue(
     milestonesDone: [],
     results: group.map((x) => toUsed(x.result)),
     formula:
-      aggregation === 'sum' ? `기간 실적 합계 ${parts} = ${fmt(value)}` : `기간 실적 평균 (${parts}) ÷ ${group.length} = ${fmt(value)}`,
+      aggregation === 'sum'
+        ? `기간 실적 합계 ${parts} = ${fmt(value)}`
+        : `기간 실적 평균 (${parts}) ÷ ${group.length} = ${fmt(value)}`,
   };
 }
 
@@ -471,7 +489,10 @@ export function contributors(indicator: Pick<IndicatorRow, 'leadDepartment' | 'p
  * - 'lead': the lead department's own figure.
  * Contributors without a value are listed in `missingContributors`; none with a value → null.
  */
-export function convergeContributions(indicator: ConvergenceIndicator, contributions: readonly DepartmentValue[]): IndicatorValue {
+export function convergeContributions(
+  indicator: ConvergenceIndicator,
+  contributions: readonly DepartmentValue[],
+): IndicatorValue {
   const lead = indicator.leadDepartment;
   const present = contributions.filter((c) => c.value !== null);
   const missingContributors = contributions.filter((c) => c.value === null).map((c) => c.department);
@@ -494,7 +515,14 @@ export function convergeContributions(indicator: ConvergenceIndicator, contribut
     };
   }
   if (present.length === 0) {
-    return { ...base, value: null, method: 'none', milestonesDone: [], results: [], formula: '융합지표: 참여부서 실적 없음' };
+    return {
+      ...base,
+      value: null,
+      method: 'none',
+      milestonesDone: [],
+      results: [],
+      formula: '융합지표: 참여부서 실적 없음',
+    };
   }
   const parts = present.map((c) => `${c.department} ${fmt(c.value as number)}`).join(' + ');
   if (indicator.convergenceRule === 'sum') {
@@ -511,7 +539,14 @@ export function convergeContributions(indicator: ConvergenceIndicator, contribut
       };
     }
     const value = present.reduce((s, c) => s + (c.value as number), 0);
-    return { ...base, value, method: 'convergence_sum', milestonesDone: [], results, formula: `융합지표(합계): ${parts} = ${fmt(value)}` };
+    return {
+      ...base,
+      value,
+      method: 'convergence_sum',
+      milestonesDone: [],
+      results,
+      formula: `융합지표(합계): ${parts} = ${fmt(value)}`,
+    };
   }
   const value = present.reduce((s, c) => s + (c.value as number), 0) / present.length;
   return {

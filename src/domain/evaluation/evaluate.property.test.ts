@@ -15,12 +15,15 @@ const STATUSES = ['draft', 'submitted', 'approved', 'verified'] as const;
 const MILESTONES = ['착수', '중간', '완료'];
 
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const maybe = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 5 });
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 5 });
 
 const indicatorArb = (i: number, leads: readonly string[]) =>
   fc
     .record({
-      lead: fc.oneof({ arbitrary: fc.constantFrom(...leads), weight: 9 }, { arbitrary: fc.constantFrom(...DEPTS), weight: 1 }),
+      lead: fc.oneof(
+        { arbitrary: fc.constantFrom(...leads), weight: 9 },
+        { arbitrary: fc.constantFrom(...DEPTS), weight: 1 },
+      ),
       kind: fc.constantFrom('unique', 'unique', 'unique', 'convergence', 'common'),
       participants: fc.subarray(DEPTS),
       direction: fc.constantFrom('higher', 'lower'),
@@ -49,7 +52,10 @@ const docArb: fc.Arbitrary<DocParts> = fc
     n: fc.integer({ min: 0, max: 10 }),
   })
   .chain((b) =>
-    (b.n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: b.n }, (_, i) => indicatorArb(i, b.departments)))).map((indicators) => ({
+    (b.n === 0
+      ? fc.constant([])
+      : fc.tuple(...Array.from({ length: b.n }, (_, i) => indicatorArb(i, b.departments)))
+    ).map((indicators) => ({
       ...b,
       indicators: indicators as ReturnType<typeof ind>[],
     })),
@@ -70,7 +76,13 @@ const docArb: fc.Arbitrary<DocParts> = fc
             actual: maybe(fc.oneof(fc.constant(0), num(-10, 600))),
             done: fc.subarray(MILESTONES),
           })
-          .map((r) => res(r.indicator.code, r.own ? r.indicator.leadDepartment : r.department, r.actual, { period: r.period, status: r.status, milestonesDone: r.done })),
+          .map((r) =>
+            res(r.indicator.code, r.own ? r.indicator.leadDepartment : r.department, r.actual, {
+              period: r.period,
+              status: r.status,
+              milestonesDone: r.done,
+            }),
+          ),
         { minLength: base.indicators.length, maxLength: 40 },
       ),
       ratings: fc.array(
@@ -86,7 +98,10 @@ const docArb: fc.Arbitrary<DocParts> = fc
         { maxLength: 20 },
       ),
       raterAssignments: fc.array(
-        fc.record({ indicator: fc.integer({ min: 0, max: 3 }).map((i) => `I0${i}`), rater: fc.constantFrom(...RATERS) }),
+        fc.record({
+          indicator: fc.integer({ min: 0, max: 3 }).map((i) => `I0${i}`),
+          rater: fc.constantFrom(...RATERS),
+        }),
         { maxLength: 4 },
       ),
       bonusAwards: fc.array(
@@ -101,7 +116,9 @@ const docArb: fc.Arbitrary<DocParts> = fc
         { maxLength: 12 },
       ),
       qualitativeScores: fc.array(
-        fc.record({ department: fc.constantFrom(...DEPTS), points: num(0, 5) }).map((s) => score(s.department, s.points)),
+        fc
+          .record({ department: fc.constantFrom(...DEPTS), points: num(0, 5) })
+          .map((s) => score(s.department, s.points)),
         { maxLength: 6 },
       ),
       penaltyCases: fc.array(
@@ -126,11 +143,21 @@ const boundedSchemeArb = fc.record(
         cap: fc.constant(100),
         lowerIsBetterFormula: fc.constantFrom('ratio', 'difference'),
         periodAggregation: fc.constantFrom('cumulative', 'sum', 'average'),
-        missingRate: fc.record({ final: fc.constantFrom('zero', 'exclude'), provisional: fc.constantFrom('zero', 'exclude') }),
+        missingRate: fc.record({
+          final: fc.constantFrom('zero', 'exclude'),
+          provisional: fc.constantFrom('zero', 'exclude'),
+        }),
       },
       { requiredKeys: [] },
     ),
-    quality: fc.record({ trimmedMean: fc.boolean(), unratedIndicator: fc.constantFrom('zero', 'exclude'), assignedRatersOnly: fc.boolean() }, { requiredKeys: [] }),
+    quality: fc.record(
+      {
+        trimmedMean: fc.boolean(),
+        unratedIndicator: fc.constantFrom('zero', 'exclude'),
+        assignedRatersOnly: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
     ranking: fc.record({ by: fc.constantFrom('all', 'group') }, { requiredKeys: [] }),
     grades: fc.record({ rounding: fc.constantFrom('half_up', 'floor', 'ceil') }, { requiredKeys: [] }),
   },
@@ -138,10 +165,16 @@ const boundedSchemeArb = fc.record(
 );
 const anySchemeArb = fc.oneof(
   boundedSchemeArb,
-  fc.record({ achievement: fc.record({ cap: fc.constantFrom(null, 120, 150) }), bonus: fc.record({ totalMax: fc.constantFrom(2, 5) }) }),
+  fc.record({
+    achievement: fc.record({ cap: fc.constantFrom(null, 120, 150) }),
+    bonus: fc.record({ totalMax: fc.constantFrom(2, 5) }),
+  }),
 );
 const modeArb = fc.record(
-  { mode: fc.constantFrom('final' as const, 'provisional' as const), asOfPeriod: fc.constantFrom(undefined, '2020-Q2', '2020-H1', '2020') },
+  {
+    mode: fc.constantFrom('final' as const, 'provisional' as const),
+    asOfPeriod: fc.constantFrom(undefined, '2020-Q2', '2020-H1', '2020'),
+  },
   { requiredKeys: ['mode'] },
 );
 
@@ -219,7 +252,11 @@ describe('evaluation invariants', () => {
           const better = direction === 'higher' ? hi * 2 * target : target / 2 + (1 - hi) * 9.5 * target;
           const run = (actual: number) =>
             evaluatePlan(
-              planDoc({ ...parts, indicators: [...(parts.indicators ?? []), probe], results: [...(parts.results ?? []), res('PROBE', lead, actual)] }),
+              planDoc({
+                ...parts,
+                indicators: [...(parts.indicators ?? []), probe],
+                results: [...(parts.results ?? []), res('PROBE', lead, actual)],
+              }),
               scheme,
               { mode: 'final' },
             ).departments.find((d) => d.department === lead)!;
@@ -240,7 +277,11 @@ describe('evaluation invariants', () => {
         const probe = ind('PROBE', lead, { target });
         const run = (actual: number) =>
           evaluatePlan(
-            planDoc({ ...parts, indicators: [...(parts.indicators ?? []), probe], results: [...(parts.results ?? []), res('PROBE', lead, actual)] }),
+            planDoc({
+              ...parts,
+              indicators: [...(parts.indicators ?? []), probe],
+              results: [...(parts.results ?? []), res('PROBE', lead, actual)],
+            }),
             undefined,
             { mode: 'final' },
           ).departments.find((d) => d.department === lead)!.achievement;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { evaluatePlan, gradeCutoffs, gradeOfRank, rankOf, round2, type DepartmentEvaluation, type Evaluation } from './evaluate.js';
+import {
+  evaluatePlan,
+  gradeCutoffs,
+  gradeOfRank,
+  rankOf,
+  round2,
+  type DepartmentEvaluation,
+  type Evaluation,
+} from './evaluate.js';
 import { checkExplanation, walkExplanation, type ExplanationNode } from './explanation.js';
 import { DEFAULT_SCHEME, resolveScheme } from './scheme.js';
 import { award, dept, ind, penaltyCase, planDoc, rating, res, score, type DocParts } from './testing.js';
@@ -12,8 +20,11 @@ const byName = (e: Evaluation, name: string): DepartmentEvaluation => {
 };
 const final = { mode: 'final' as const };
 const provisional = { mode: 'provisional' as const };
-const evaluate = (parts: DocParts, scheme?: Record<string, unknown>, options: { mode: 'final' | 'provisional'; asOfPeriod?: string } = final) =>
-  evaluatePlan(planDoc(parts), scheme, options);
+const evaluate = (
+  parts: DocParts,
+  scheme?: Record<string, unknown>,
+  options: { mode: 'final' | 'provisional'; asOfPeriod?: string } = final,
+) => evaluatePlan(planDoc(parts), scheme, options);
 const nodes = (root: ExplanationNode, rule: string) => {
   const out: ExplanationNode[] = [];
   walkExplanation(root, (n) => {
@@ -30,7 +41,12 @@ const expectSoundTrees = (e: Evaluation) => {
 
 /** The worked example of docs/scoring.md. */
 const worked: DocParts = {
-  departments: [dept('교통과'), dept('환경과'), dept('건강증진과', { group: '보건소' }), dept('구의회사무국', { group: '의회', evaluated: false })],
+  departments: [
+    dept('교통과'),
+    dept('환경과'),
+    dept('건강증진과', { group: '보건소' }),
+    dept('구의회사무국', { group: '의회', evaluated: false }),
+  ],
   indicators: [
     ind('T1', '교통과', { target: 100, weight: 2 }),
     ind('T2', '교통과', { target: 10, direction: 'lower' }),
@@ -56,7 +72,12 @@ const worked: DocParts = {
   qualitativeScores: [score('교통과', 4), score('환경과', 3), score('건강증진과', 5)],
   penaltyCases: [
     penaltyCase('교통과', 'late_entry', { period: '2020-Q2', indicator: 'T1' }),
-    penaltyCase('교통과', 'missing_evidence', { period: '2020-Q3', indicator: 'T2', waived: true, waivedReason: '시스템 장애' }),
+    penaltyCase('교통과', 'missing_evidence', {
+      period: '2020-Q3',
+      indicator: 'T2',
+      waived: true,
+      waivedReason: '시스템 장애',
+    }),
     penaltyCase('환경과', 'missing_evidence', { period: '2020-Q4', indicator: 'E1' }),
   ],
 };
@@ -148,16 +169,29 @@ describe('the worked example (docs/scoring.md)', () => {
     ]);
     expect(nodes(root, 'bonus.award').map((n) => n.source)).toEqual([
       { kind: 'award', ref: '교통과 · training · 워크숍 참석', label: '성과관리 교육 참여도', value: 1 },
-      { kind: 'award', ref: '교통과 · external · 서울시 평가 우수', label: '대외기관 경쟁력 제고 우수부서', value: 0.5 },
+      {
+        kind: 'award',
+        ref: '교통과 · external · 서울시 평가 우수',
+        label: '대외기관 경쟁력 제고 우수부서',
+        value: 0.5,
+      },
     ]);
-    expect(nodes(root, 'penalty.waived')).toMatchObject([{ value: 0, note: '면제 사유: 시스템 장애', source: { kind: 'case', ref: '교통과 · 증빙자료 미제출 · 2020-Q3 · T2' } }]);
+    expect(nodes(root, 'penalty.waived')).toMatchObject([
+      {
+        value: 0,
+        note: '면제 사유: 시스템 장애',
+        source: { kind: 'case', ref: '교통과 · 증빙자료 미제출 · 2020-Q3 · T2' },
+      },
+    ]);
     expect(nodes(root, 'penalty.lateEntry')).toMatchObject([{ value: -0.5 }]);
     expect(nodes(root, 'qualitative')[0]!.source).toMatchObject({ kind: 'qualitative', ref: '교통과', value: 4 });
   });
 
   it('does not depend on the order of the inputs', () => {
-    const rev = <T,>(xs?: T[]) => (xs ? [...xs].reverse() : xs);
-    const shuffled: DocParts = Object.fromEntries(Object.entries(worked).map(([k, v]) => [k, Array.isArray(v) ? rev(v) : v]));
+    const rev = <T>(xs?: T[]) => (xs ? [...xs].reverse() : xs);
+    const shuffled: DocParts = Object.fromEntries(
+      Object.entries(worked).map(([k, v]) => [k, Array.isArray(v) ? rev(v) : v]),
+    );
     expect(evaluate(shuffled)).toEqual(e);
   });
 });
@@ -168,8 +202,7 @@ describe('achievement edges', () => {
     results: DocParts['results'],
     scheme?: Record<string, unknown>,
     options: { mode: 'final' | 'provisional' } = final,
-  ) =>
-    byName(evaluate({ departments: [dept('교통과')], indicators: indicator, results }, scheme, options), '교통과');
+  ) => byName(evaluate({ departments: [dept('교통과')], indicators: indicator, results }, scheme, options), '교통과');
 
   it('zero target (higher is better) is met: 100%', () => {
     const d = one([ind('Z', '교통과', { target: 0 })], [res('Z', '교통과', 3)]);
@@ -191,9 +224,13 @@ describe('achievement edges', () => {
     expect(one(inds, rs, undefined, provisional).achievement).toBe(40); // 80 × 0.5
     expect(one(inds, rs, { achievement: { missingRate: { final: 'exclude' } } }).achievement).toBe(40);
     const d = one(inds, rs);
-    expect(nodes(d.explanation, 'achievement.indicator.zero')).toMatchObject([{ value: 0, note: '반영할 실적이 없습니다 → 최종평가에서 0%로 반영' }]);
+    expect(nodes(d.explanation, 'achievement.indicator.zero')).toMatchObject([
+      { value: 0, note: '반영할 실적이 없습니다 → 최종평가에서 0%로 반영' },
+    ]);
     const p = one(inds, rs, undefined, provisional);
-    expect(nodes(p.explanation, 'achievement.indicator.excluded')).toMatchObject([{ value: 0, note: '반영할 실적이 없습니다 → 잠정평가에서 제외' }]);
+    expect(nodes(p.explanation, 'achievement.indicator.excluded')).toMatchObject([
+      { value: 0, note: '반영할 실적이 없습니다 → 잠정평가에서 제외' },
+    ]);
   });
 
   it('no indicator, or nothing to count: achievement 0 with a reason', () => {
@@ -227,7 +264,17 @@ describe('achievement edges', () => {
 
   it('milestone-based: completed weight ÷ total', () => {
     const d = one(
-      [ind('M', '교통과', { measurement: 'milestone', target: null, milestones: [{ name: 'a', weight: 1 }, { name: 'b', weight: 1 }, { name: 'c', weight: 2 }] })],
+      [
+        ind('M', '교통과', {
+          measurement: 'milestone',
+          target: null,
+          milestones: [
+            { name: 'a', weight: 1 },
+            { name: 'b', weight: 1 },
+            { name: 'c', weight: 2 },
+          ],
+        }),
+      ],
       [res('M', '교통과', null, { milestonesDone: ['a', 'c'] })],
     );
     expect(d.indicators[0]!.rate).toMatchObject({ ok: true, rate: 75 });
@@ -235,7 +282,9 @@ describe('achievement edges', () => {
   });
 
   it('lower-is-better with the difference formula (setting)', () => {
-    const d = one([ind('L', '교통과', { target: 10, direction: 'lower' })], [res('L', '교통과', 12)], { achievement: { lowerIsBetterFormula: 'difference' } });
+    const d = one([ind('L', '교통과', { target: 10, direction: 'lower' })], [res('L', '교통과', 12)], {
+      achievement: { lowerIsBetterFormula: 'difference' },
+    });
     expect(d.achievement).toBeCloseTo(40, 12); // (2 − 1.2) × 100 = 80%
   });
 });
@@ -243,14 +292,24 @@ describe('achievement edges', () => {
 describe('convergence and common indicators', () => {
   const parts = (rule: 'sum' | 'average' | 'lead'): DocParts => ({
     departments: [dept('교통과'), dept('환경과'), dept('도로과')],
-    indicators: [ind('C1', '교통과', { kind: 'convergence', participants: ['환경과', '도로과'], convergenceRule: rule, target: 100 })],
+    indicators: [
+      ind('C1', '교통과', {
+        kind: 'convergence',
+        participants: ['환경과', '도로과'],
+        convergenceRule: rule,
+        target: 100,
+      }),
+    ],
     results: [res('C1', '교통과', 30), res('C1', '환경과', 50)],
   });
   it('sum: the lead is evaluated on 30 + 50 = 80 (도로과 reported nothing)', () => {
     const e = evaluate(parts('sum'));
     const lead = byName(e, '교통과');
     expect(lead.achievement).toBe(40);
-    expect(lead.indicators[0]).toMatchObject({ instance: 'lead', value: { value: 80, missingContributors: ['도로과'] } });
+    expect(lead.indicators[0]).toMatchObject({
+      instance: 'lead',
+      value: { value: 80, missingContributors: ['도로과'] },
+    });
     expect(nodes(lead.explanation, 'achievement.indicator')[0]!.note).toContain('실적 없는 참여부서: 도로과');
     // participants are not evaluated on it
     expect(byName(e, '환경과').indicators).toEqual([]);
@@ -269,7 +328,11 @@ describe('convergence and common indicators', () => {
       results: [res('K1', '교통과', 80), res('K1', '환경과', 120), res('K1', '감사담당관', 60)],
       ratings: [rating('K1', '위원A', 50, 50, 50)],
     });
-    expect([byName(e, '교통과').achievement, byName(e, '환경과').achievement, byName(e, '감사담당관').achievement]).toEqual([40, 50, 30]);
+    expect([
+      byName(e, '교통과').achievement,
+      byName(e, '환경과').achievement,
+      byName(e, '감사담당관').achievement,
+    ]).toEqual([40, 50, 30]);
     expect(byName(e, '교통과').indicators[0]).toMatchObject({ instance: 'common', value: { department: '교통과' } });
     // the indicator's quality counts for each instance
     expect(byName(e, '환경과').quality).toBe(20);
@@ -277,9 +340,17 @@ describe('convergence and common indicators', () => {
 });
 
 describe('quality', () => {
-  const four = [rating('Q', '가', 50, 50, 50), rating('Q', '나', 70, 70, 70), rating('Q', '다', 90, 90, 90), rating('Q', '라', 100, 100, 100)];
+  const four = [
+    rating('Q', '가', 50, 50, 50),
+    rating('Q', '나', 70, 70, 70),
+    rating('Q', '다', 90, 90, 90),
+    rating('Q', '라', 100, 100, 100),
+  ];
   const q = (ratings: DocParts['ratings'], scheme?: Record<string, unknown>, extra: Partial<DocParts> = {}) =>
-    byName(evaluate({ departments: [dept('교통과')], indicators: [ind('Q', '교통과')], ratings, ...extra }, scheme), '교통과');
+    byName(
+      evaluate({ departments: [dept('교통과')], indicators: [ind('Q', '교통과')], ratings, ...extra }, scheme),
+      '교통과',
+    );
 
   it('averages the raters by default; the trimmed mean drops the highest and the lowest (setting)', () => {
     expect(q(four).quality).toBe(31); // 77.5 × 0.4
@@ -297,12 +368,16 @@ describe('quality', () => {
   });
 
   it('ignores incomplete ratings and, when raters are assigned, unassigned raters', () => {
-    const d = q([rating('Q', '가', 80, 80, 80), rating('Q', '나', 10, null, 10), rating('Q', '외부', 0, 0, 0)], undefined, {
-      raterAssignments: [
-        { indicator: 'Q', rater: '가' },
-        { indicator: 'Q', rater: '나' },
-      ],
-    });
+    const d = q(
+      [rating('Q', '가', 80, 80, 80), rating('Q', '나', 10, null, 10), rating('Q', '외부', 0, 0, 0)],
+      undefined,
+      {
+        raterAssignments: [
+          { indicator: 'Q', rater: '가' },
+          { indicator: 'Q', rater: '나' },
+        ],
+      },
+    );
     expect(d.quality).toBe(32);
     expect(d.indicators[0]!.quality.ratings.map((r) => r.status)).toEqual(['counted', 'incomplete', 'unassigned']);
   });
@@ -329,15 +404,24 @@ describe('qualitative, bonus, penalties, total', () => {
     const d = byName(
       evaluate({
         departments: [dept('교통과')],
-        bonusAwards: [award('교통과', 'training', 1, '1차'), award('교통과', 'training', 0.5, '2차'), award('교통과', 'effort', 0.7)],
+        bonusAwards: [
+          award('교통과', 'training', 1, '1차'),
+          award('교통과', 'training', 0.5, '2차'),
+          award('교통과', 'effort', 0.7),
+        ],
       }),
       '교통과',
     );
     expect(d.bonus).toBeCloseTo(1.7, 12);
     expect(nodes(d.explanation, 'bonus.itemCap')).toMatchObject([{ value: -0.5 }]);
-    const all = (['training', 'convergence', 'external', 'best_practice', 'effort'] as const).map((i) => award('교통과', i, 1));
+    const all = (['training', 'convergence', 'external', 'best_practice', 'effort'] as const).map((i) =>
+      award('교통과', i, 1),
+    );
     expect(byName(evaluate({ departments: [dept('교통과')], bonusAwards: all }), '교통과').bonus).toBe(5);
-    const capped = byName(evaluate({ departments: [dept('교통과')], bonusAwards: all }, { bonus: { totalMax: 3 } }), '교통과');
+    const capped = byName(
+      evaluate({ departments: [dept('교통과')], bonusAwards: all }, { bonus: { totalMax: 3 } }),
+      '교통과',
+    );
     expect(capped.bonus).toBe(3);
     expect(nodes(capped.explanation, 'bonus.totalCap')).toMatchObject([{ value: -2 }]);
     expectSoundTrees(evaluate({ departments: [dept('교통과')], bonusAwards: all }, { bonus: { totalMax: 3 } }));
@@ -407,7 +491,13 @@ describe('ranks and grades', () => {
   it('grades by rank share, cumulative counts rounded half up (S 20%, A 40%, B 30%, C 10%)', () => {
     // 5 departments: S ≤ round(1) = 1, A ≤ round(3) = 3, B ≤ round(4.5) = 5
     expect(ranked([5, 4, 3, 2, 1]).map((r) => r[2])).toEqual(['S', 'A', 'A', 'B', 'B']);
-    expect(ranked([5, 4, 3, 2, 1], { grades: { rounding: 'floor' } }).map((r) => r[2])).toEqual(['S', 'A', 'A', 'B', 'C']);
+    expect(ranked([5, 4, 3, 2, 1], { grades: { rounding: 'floor' } }).map((r) => r[2])).toEqual([
+      'S',
+      'A',
+      'A',
+      'B',
+      'C',
+    ]);
     // the reference plan's 42 departments: 8 S, 17 A, 13 B, 4 C
     expect(gradeCutoffs(42, DEFAULT_SCHEME.grades).map((c) => c.upTo)).toEqual([8, 25, 38, 42]);
     // 37 (본청 alone): round(7.4) = 7, round(22.2) = 22, round(33.3) = 33
@@ -415,7 +505,19 @@ describe('ranks and grades', () => {
     // 10: exactly 2, 6, 9 — no floating-point surprise
     expect(gradeCutoffs(10, DEFAULT_SCHEME.grades).map((c) => c.upTo)).toEqual([2, 6, 9, 10]);
     // 2.5 → 3 (half up): group of 25 with S 10%
-    expect(gradeCutoffs(25, resolveScheme({ grades: { shares: [{ grade: 'S', share: 10 }, { grade: 'A', share: 90 }] } }).grades)[0]!.upTo).toBe(3);
+    expect(
+      gradeCutoffs(
+        25,
+        resolveScheme({
+          grades: {
+            shares: [
+              { grade: 'S', share: 10 },
+              { grade: 'A', share: 90 },
+            ],
+          },
+        }).grades,
+      )[0]!.upTo,
+    ).toBe(3);
     expect(gradeOfRank(3, gradeCutoffs(5, DEFAULT_SCHEME.grades))).toBe('A');
     // all tied: all rank 1, all S
     expect(ranked([3, 3, 3]).map((r) => r[2])).toEqual(['S', 'S', 'S']);
@@ -451,8 +553,14 @@ describe('provisional scores as of a period', () => {
     const parts: DocParts = {
       departments: [dept('교통과')],
       indicators: [ind('A', '교통과')],
-      results: [res('A', '교통과', 40, { period: '2020-Q2', status: 'submitted' }), res('A', '교통과', 70, { period: '2020-Q3', status: 'approved' })],
-      penaltyCases: [penaltyCase('교통과', 'late_entry', { period: '2020-Q2' }), penaltyCase('교통과', 'late_entry', { period: '2020-Q3' })],
+      results: [
+        res('A', '교통과', 40, { period: '2020-Q2', status: 'submitted' }),
+        res('A', '교통과', 70, { period: '2020-Q3', status: 'approved' }),
+      ],
+      penaltyCases: [
+        penaltyCase('교통과', 'late_entry', { period: '2020-Q2' }),
+        penaltyCase('교통과', 'late_entry', { period: '2020-Q3' }),
+      ],
     };
     const q2 = byName(evaluate(parts, undefined, { mode: 'provisional', asOfPeriod: '2020-Q2' }), '교통과');
     expect([q2.achievement, q2.penalty]).toEqual([20, 0.5]);
@@ -476,7 +584,13 @@ describe('data problems', () => {
       bonusAwards: [award('없는과', 'training')],
     });
     expect(byName(e, '주택관리과').achievement).toBe(45);
-    expect(e.warnings).toEqual([{ path: 'bonusAwards', code: 'unknown_department', message: "bonusAwards의 부서 '없는과'이(가) 부서 목록에 없습니다: 반영하지 않습니다" }]);
+    expect(e.warnings).toEqual([
+      {
+        path: 'bonusAwards',
+        code: 'unknown_department',
+        message: "bonusAwards의 부서 '없는과'이(가) 부서 목록에 없습니다: 반영하지 않습니다",
+      },
+    ]);
   });
   it('an indicator whose owner is not evaluated is reported', () => {
     const e = evaluate({ departments: [dept('의회', { evaluated: false })], indicators: [ind('X', '의회')] });
@@ -484,7 +598,12 @@ describe('data problems', () => {
     expect(e.warnings.map((w) => w.code)).toEqual(['lead_not_evaluated']);
   });
   it("uses the plan's own scheme when none is given", () => {
-    const parts: DocParts = { departments: [dept('교통과')], indicators: [ind('A', '교통과')], results: [res('A', '교통과', 150)], evaluationScheme: { achievement: { cap: 110 } } };
+    const parts: DocParts = {
+      departments: [dept('교통과')],
+      indicators: [ind('A', '교통과')],
+      results: [res('A', '교통과', 150)],
+      evaluationScheme: { achievement: { cap: 110 } },
+    };
     const e = evaluate(parts);
     expect(e.scheme.achievement.cap).toBe(110);
     expect(byName(e, '교통과').achievement).toBe(55);

@@ -7,12 +7,7 @@
  *
  *   total = achievement + quality + qualitative + bonus − penalty   (never below scheme.total.minimum)
  */
-import type {
-  DepartmentRow,
-  IndicatorRow,
-  PlanDocument,
-  ResultRow,
-} from '../../contracts/interchange.js';
+import type { DepartmentRow, IndicatorRow, PlanDocument, ResultRow } from '../../contracts/interchange.js';
 import {
   achievementRate,
   capRate,
@@ -64,7 +59,12 @@ export const PENALTY_KIND_LABELS: Readonly<Record<PenaltyKind, string>> = Object
   missing_evidence: '증빙자료 미제출',
 });
 
-const STATUS_KO: Record<ResultRow['status'], string> = { draft: '작성중', submitted: '제출', approved: '승인', verified: '검증' };
+const STATUS_KO: Record<ResultRow['status'], string> = {
+  draft: '작성중',
+  submitted: '제출',
+  approved: '승인',
+  verified: '검증',
+};
 const MODE_KO: Record<EvaluationMode, string> = { final: '최종평가', provisional: '잠정평가' };
 
 // ───────────────────────────── result types ─────────────────────────────
@@ -178,7 +178,9 @@ export function indicatorQuality(
   const { representativeness: cR, difficulty: cD, completeness: cC } = settings.criteria;
   const uses: RatingUse[] = [];
   const byRater = new Map<string, number[]>();
-  const sorted = byCanonical(ratings.filter((r) => r.indicator === indicator)).sort((a, b) => compareText(a.rater.trim(), b.rater.trim()));
+  const sorted = byCanonical(ratings.filter((r) => r.indicator === indicator)).sort((a, b) =>
+    compareText(a.rater.trim(), b.rater.trim()),
+  );
   for (const r of sorted) {
     const rater = r.rater.trim();
     const base = {
@@ -202,7 +204,8 @@ export function indicatorQuality(
   const perRater = [...byRater.entries()]
     .map(([rater, scores]) => ({ rater, score: scores.reduce((s, x) => s + x, 0) / scores.length }))
     .sort((a, b) => a.score - b.score || compareText(a.rater, b.rater));
-  if (perRater.length === 0) return { indicator, score: null, method: 'none', ratings: uses, formula: '유효한 품질평가 없음' };
+  if (perRater.length === 0)
+    return { indicator, score: null, method: 'none', ratings: uses, formula: '유효한 품질평가 없음' };
   let kept = perRater;
   let method: IndicatorQuality['method'] = 'mean';
   if (settings.trimmedMean && perRater.length >= settings.trimmedMeanMinRaters) {
@@ -239,7 +242,8 @@ export function gradeCutoffs(size: number, grades: EvaluationScheme['grades']): 
   let cumulative = 0;
   return grades.shares.map((g, i) => {
     cumulative += g.share;
-    const upTo = i === grades.shares.length - 1 ? size : Math.min(size, roundCount((size * cumulative) / 100, grades.rounding));
+    const upTo =
+      i === grades.shares.length - 1 ? size : Math.min(size, roundCount((size * cumulative) / 100, grades.rounding));
     return { grade: g.grade, upTo };
   });
 }
@@ -271,12 +275,17 @@ interface Prepared {
   canon: (name: string) => string | null;
 }
 
-
-function prepare(doc: PlanDocument, schemeInput: EvaluationScheme | EvaluationSchemeInput | undefined, options: EvaluateOptions): Prepared {
+function prepare(
+  doc: PlanDocument,
+  schemeInput: EvaluationScheme | EvaluationSchemeInput | undefined,
+  options: EvaluateOptions,
+): Prepared {
   const scheme = resolveScheme(schemeInput ?? doc.plan.evaluationScheme);
   const mode = options.mode;
   if (mode !== 'final' && mode !== 'provisional')
-    throw validationError('평가 방식은 final 또는 provisional이어야 합니다.', [{ path: 'mode', message: `알 수 없는 평가 방식: ${String(mode)}` }]);
+    throw validationError('평가 방식은 final 또는 provisional이어야 합니다.', [
+      { path: 'mode', message: `알 수 없는 평가 방식: ${String(mode)}` },
+    ]);
   let asOf: ParsedPeriod | null = null;
   if (options.asOfPeriod) {
     asOf = parsePeriod(options.asOfPeriod);
@@ -293,7 +302,11 @@ function prepare(doc: PlanDocument, schemeInput: EvaluationScheme | EvaluationSc
   for (const d of byCanonical(doc.departments)) {
     const name = d.name.trim();
     if (seen.has(name)) {
-      warnings.push({ path: 'departments', code: 'duplicate_department', message: `부서 '${name}'이(가) 두 번 있습니다: 하나만 반영합니다` });
+      warnings.push({
+        path: 'departments',
+        code: 'duplicate_department',
+        message: `부서 '${name}'이(가) 두 번 있습니다: 하나만 반영합니다`,
+      });
       continue;
     }
     seen.add(name);
@@ -311,7 +324,11 @@ function prepare(doc: PlanDocument, schemeInput: EvaluationScheme | EvaluationSc
   const noteUnknown = (name: string, where: string) => {
     if (canon(name) !== null || unknown.has(`${where}:${name}`)) return;
     unknown.add(`${where}:${name}`);
-    warnings.push({ path: where, code: 'unknown_department', message: `${where}의 부서 '${name}'이(가) 부서 목록에 없습니다: 반영하지 않습니다` });
+    warnings.push({
+      path: where,
+      code: 'unknown_department',
+      message: `${where}의 부서 '${name}'이(가) 부서 목록에 없습니다: 반영하지 않습니다`,
+    });
   };
 
   // Indicators: one per code, department names resolved.
@@ -319,11 +336,19 @@ function prepare(doc: PlanDocument, schemeInput: EvaluationScheme | EvaluationSc
   const codes = new Set<string>();
   for (const i of byCanonical(doc.indicators)) {
     if (codes.has(i.code)) {
-      warnings.push({ path: 'indicators', code: 'duplicate_indicator', message: `지표 코드 '${i.code}'가 두 번 있습니다: 하나만 반영합니다` });
+      warnings.push({
+        path: 'indicators',
+        code: 'duplicate_indicator',
+        message: `지표 코드 '${i.code}'가 두 번 있습니다: 하나만 반영합니다`,
+      });
       continue;
     }
     codes.add(i.code);
-    indicators.push({ ...i, leadDepartment: canonOrKeep(i.leadDepartment), participants: i.participants.map(canonOrKeep) });
+    indicators.push({
+      ...i,
+      leadDepartment: canonOrKeep(i.leadDepartment),
+      participants: i.participants.map(canonOrKeep),
+    });
   }
   indicators.sort((a, b) => compareText(a.code, b.code));
   const evaluatedNames = new Set(departments.filter((d) => d.evaluated).map((d) => d.name));
@@ -359,7 +384,11 @@ function prepare(doc: PlanDocument, schemeInput: EvaluationScheme | EvaluationSc
     const q = indicatorQuality(i.code, ratingsBy.get(i.code) ?? [], assigned.get(i.code) ?? null, scheme.quality);
     const raters = q.ratings.filter((u) => u.status === 'counted' || u.status === 'trimmed').map((u) => u.rater);
     if (new Set(raters).size !== raters.length)
-      warnings.push({ path: `ratings.${i.code}`, code: 'duplicate_rating', message: `지표 '${i.code}'에 같은 평가위원의 점수가 여럿 있습니다: 평균을 반영합니다` });
+      warnings.push({
+        path: `ratings.${i.code}`,
+        code: 'duplicate_rating',
+        message: `지표 '${i.code}'에 같은 평가위원의 점수가 여럿 있습니다: 평균을 반영합니다`,
+      });
     quality.set(i.code, q);
   }
   for (const x of inputs.bonusAwards) noteUnknown(x.department, 'bonusAwards');
@@ -438,14 +467,16 @@ function evaluateAchievement(p: Prepared, department: string): AchievementPart {
   const children: ExplanationNode[] = [];
   const indicators: IndicatorEvaluation[] = rows.map((r) => {
     const ind = r.indicator;
-    const points = r.counted === 'excluded' || sumW <= 0 ? 0 : (ind.weight * (r.scoredRate as number) * weight) / (sumW * 100);
+    const points =
+      r.counted === 'excluded' || sumW <= 0 ? 0 : (ind.weight * (r.scoredRate as number) * weight) / (sumW * 100);
     const overAchieved = r.rate.ok && isOverAchieved(r.rate.rate, scheme.penalties.overAchievementThreshold);
     const label = `${ind.code} ${ind.name}${r.instance === 'common' ? ' (공통지표)' : r.instance === 'lead' ? ' (융합지표 주관)' : ''}`;
     const source: ExplanationSource = { kind: 'indicator', ref: ind.code, label: ind.name };
     const sources = resultSources(r.value);
-    const valueNote = r.value.missingContributors.length > 0 && ind.kind === 'convergence'
-      ? `${r.value.formula} (실적 없는 참여부서: ${r.value.missingContributors.join(', ')})`
-      : r.value.formula;
+    const valueNote =
+      r.value.missingContributors.length > 0 && ind.kind === 'convergence'
+        ? `${r.value.formula} (실적 없는 참여부서: ${r.value.missingContributors.join(', ')})`
+        : r.value.formula;
     if (r.rate.ok) {
       const capped = cap !== null && r.rate.rate > cap;
       children.push({
@@ -499,7 +530,11 @@ function evaluateAchievement(p: Prepared, department: string): AchievementPart {
       sumW > 0
         ? `Σ(가중치 × 인정 달성률) ${fmt(sumWR)} ÷ Σ가중치 ${fmt(sumW)} ÷ 100 × ${fmt(weight)} = ${fmt(achievement)}`
         : '반영할 지표가 없어 0점',
-    sources: [setting('achievement.weight', weight), setting('achievement.cap', cap), setting(`achievement.missingRate.${mode}`, missingRule)],
+    sources: [
+      setting('achievement.weight', weight),
+      setting('achievement.cap', cap),
+      setting(`achievement.missingRate.${mode}`, missingRule),
+    ],
     note:
       rows.length === 0
         ? '평가대상 지표가 없습니다'
@@ -516,14 +551,18 @@ function evaluateQuality(p: Prepared, indicators: IndicatorEvaluation[]): { qual
   const { scheme } = p;
   const weight = scheme.quality.weight;
   const unrated = scheme.quality.unratedIndicator;
-  for (const i of indicators) i.qualityCounted = i.quality.score !== null ? 'rated' : unrated === 'zero' ? 'zero' : 'excluded';
+  for (const i of indicators)
+    i.qualityCounted = i.quality.score !== null ? 'rated' : unrated === 'zero' ? 'zero' : 'excluded';
   const counted = indicators.filter((i) => i.qualityCounted !== 'excluded');
   const rated = indicators.filter((i) => i.qualityCounted === 'rated');
   const sumW = counted.reduce((s, i) => s + i.weight, 0);
   const sumWQ = counted.reduce((s, i) => s + i.weight * (i.quality.score ?? 0), 0);
   const quality = rated.length > 0 && sumW > 0 ? (sumWQ * weight) / (sumW * 100) : 0;
   const children: ExplanationNode[] = indicators.map((i) => {
-    const points = i.qualityCounted === 'excluded' || quality === 0 || sumW <= 0 ? 0 : (i.weight * (i.quality.score ?? 0) * weight) / (sumW * 100);
+    const points =
+      i.qualityCounted === 'excluded' || quality === 0 || sumW <= 0
+        ? 0
+        : (i.weight * (i.quality.score ?? 0) * weight) / (sumW * 100);
     i.qualityPoints = points;
     const sources: ExplanationSource[] = i.quality.ratings.map((u) => ({
       kind: 'rating',
@@ -583,15 +622,28 @@ function evaluateQuality(p: Prepared, indicators: IndicatorEvaluation[]): { qual
 
 function evaluateQualitative(p: Prepared, department: string): { qualitative: number; node: ExplanationNode } {
   const weight = p.scheme.qualitative.weight;
-  const scores = byCanonical(p.doc.evaluationInputs.qualitativeScores.filter((s) => p.canon(s.department) === department));
+  const scores = byCanonical(
+    p.doc.evaluationInputs.qualitativeScores.filter((s) => p.canon(s.department) === department),
+  );
   if (scores.length === 0)
     return {
       qualitative: 0,
-      node: { label: '정성평가', rule: 'qualitative', value: 0, formula: '정성평가 점수 없음 → 0', sources: [setting('qualitative.weight', weight)], children: [] },
+      node: {
+        label: '정성평가',
+        rule: 'qualitative',
+        value: 0,
+        formula: '정성평가 점수 없음 → 0',
+        sources: [setting('qualitative.weight', weight)],
+        children: [],
+      },
     };
   const points = scores.reduce((s, x) => s + x.points, 0) / scores.length;
   if (scores.length > 1)
-    p.warnings.push({ path: 'qualitativeScores', code: 'duplicate_qualitative', message: `부서 '${department}'의 정성평가 점수가 ${scores.length}개 있습니다: 평균을 반영합니다` });
+    p.warnings.push({
+      path: 'qualitativeScores',
+      code: 'duplicate_qualitative',
+      message: `부서 '${department}'의 정성평가 점수가 ${scores.length}개 있습니다: 평균을 반영합니다`,
+    });
   const qualitative = (points / 5) * weight;
   return {
     qualitative,
@@ -599,10 +651,30 @@ function evaluateQualitative(p: Prepared, department: string): { qualitative: nu
       label: '정성평가',
       rule: 'qualitative',
       value: qualitative,
-      formula: weight === 5 ? `구청장 평점 ${fmt(points)}점` : `평점 ${fmt(points)} ÷ 5 × ${fmt(weight)} = ${fmt(qualitative)}`,
-      source: { kind: 'qualitative', ref: department, label: scores.map((s) => s.givenBy).filter(Boolean).join(', ') || '정성평가', value: points },
+      formula:
+        weight === 5
+          ? `구청장 평점 ${fmt(points)}점`
+          : `평점 ${fmt(points)} ÷ 5 × ${fmt(weight)} = ${fmt(qualitative)}`,
+      source: {
+        kind: 'qualitative',
+        ref: department,
+        label:
+          scores
+            .map((s) => s.givenBy)
+            .filter(Boolean)
+            .join(', ') || '정성평가',
+        value: points,
+      },
       ...(scores.length > 1
-        ? { sources: scores.map((s) => ({ kind: 'qualitative' as const, ref: department, label: s.comment || s.givenBy, value: s.points })), note: `점수 ${scores.length}개의 평균` }
+        ? {
+            sources: scores.map((s) => ({
+              kind: 'qualitative' as const,
+              ref: department,
+              label: s.comment || s.givenBy,
+              value: s.points,
+            })),
+            note: `점수 ${scores.length}개의 평균`,
+          }
         : {}),
       children: [],
     },
@@ -624,7 +696,12 @@ function evaluateBonus(p: Prepared, department: string): { bonus: number; node: 
       rule: 'bonus.award',
       value: a.points,
       formula: `+${fmt(a.points)}`,
-      source: { kind: 'award', ref: `${department} · ${item} · ${a.reason}`, label: a.grantedBy || label, value: a.points },
+      source: {
+        kind: 'award',
+        ref: `${department} · ${item} · ${a.reason}`,
+        label: a.grantedBy || label,
+        value: a.points,
+      },
       children: [],
     }));
     if (sum > itemMax)
@@ -655,14 +732,21 @@ function evaluateBonus(p: Prepared, department: string): { bonus: number; node: 
       label: '가점',
       rule: 'bonus.total',
       value: bonus,
-      formula: items.length > 0 ? `항목별 가점 합 ${fmt(raw)}${raw > totalMax ? ` → 상한 ${fmt(totalMax)}` : ''} = ${fmt(bonus)}` : '가점 없음',
+      formula:
+        items.length > 0
+          ? `항목별 가점 합 ${fmt(raw)}${raw > totalMax ? ` → 상한 ${fmt(totalMax)}` : ''} = ${fmt(bonus)}`
+          : '가점 없음',
       sources: [setting('bonus.itemMax', itemMax), setting('bonus.totalMax', totalMax)],
       children: items,
     },
   };
 }
 
-function evaluatePenalty(p: Prepared, department: string, indicators: IndicatorEvaluation[]): { penalty: number; node: ExplanationNode } {
+function evaluatePenalty(
+  p: Prepared,
+  department: string,
+  indicators: IndicatorEvaluation[],
+): { penalty: number; node: ExplanationNode } {
   const pen = p.scheme.penalties;
   const children: ExplanationNode[] = [];
   for (const i of indicators) {
@@ -677,8 +761,13 @@ function evaluatePenalty(p: Prepared, department: string, indicators: IndicatorE
       children: [],
     });
   }
-  const cases = byCanonical(p.doc.evaluationInputs.penaltyCases.filter((c) => p.canon(c.department) === department)).sort(
-    (a, b) => compareText(a.kind, b.kind) || compareText(a.period, b.period) || compareText(a.indicator ?? '', b.indicator ?? ''),
+  const cases = byCanonical(
+    p.doc.evaluationInputs.penaltyCases.filter((c) => p.canon(c.department) === department),
+  ).sort(
+    (a, b) =>
+      compareText(a.kind, b.kind) ||
+      compareText(a.period, b.period) ||
+      compareText(a.indicator ?? '', b.indicator ?? ''),
   );
   for (const c of cases) {
     const period = parsePeriod(c.period);
@@ -719,7 +808,12 @@ function evaluatePenalty(p: Prepared, department: string, indicators: IndicatorE
       label: '감점',
       rule: 'penalty.total',
       value: penalty === 0 ? 0 : -penalty,
-      formula: children.some((c) => c.value !== 0) ? `${children.filter((c) => c.value !== 0).map((c) => fmt(c.value)).join(' ')} = −${fmt(penalty)}` : '감점 없음',
+      formula: children.some((c) => c.value !== 0)
+        ? `${children
+            .filter((c) => c.value !== 0)
+            .map((c) => fmt(c.value))
+            .join(' ')} = −${fmt(penalty)}`
+        : '감점 없음',
       sources: [
         setting('penalties.overAchievementPoints', pen.overAchievementPoints),
         setting('penalties.lateEntryPoints', pen.lateEntryPoints),
@@ -730,7 +824,10 @@ function evaluatePenalty(p: Prepared, department: string, indicators: IndicatorE
   };
 }
 
-function evaluateDepartment(p: Prepared, d: DepartmentRow): Omit<DepartmentEvaluation, 'rank' | 'grade' | 'rankingGroup'> {
+function evaluateDepartment(
+  p: Prepared,
+  d: DepartmentRow,
+): Omit<DepartmentEvaluation, 'rank' | 'grade' | 'rankingGroup'> {
   const a = evaluateAchievement(p, d.name);
   const q = evaluateQuality(p, a.indicators);
   const ql = evaluateQualitative(p, d.name);
@@ -788,7 +885,9 @@ export function evaluatePlan(
   options: EvaluateOptions,
 ): Evaluation {
   const p = prepare(doc, scheme, options);
-  const evaluated = p.departments.filter((d) => d.evaluated).map((d) => ({ ...evaluateDepartment(p, d), rankingGroup: rankingGroupOf(d, p.scheme.ranking) }));
+  const evaluated = p.departments
+    .filter((d) => d.evaluated)
+    .map((d) => ({ ...evaluateDepartment(p, d), rankingGroup: rankingGroupOf(d, p.scheme.ranking) }));
 
   const groups = new Map<string, typeof evaluated>();
   for (const e of evaluated) groups.set(e.rankingGroup, [...(groups.get(e.rankingGroup) ?? []), e]);
@@ -847,11 +946,16 @@ function dedupeWarnings(ws: ProblemDetail[]): ProblemDetail[] {
       seen.add(k);
       return true;
     })
-    .sort((a, b) => compareText(a.code ?? '', b.code ?? '') || compareText(a.path, b.path) || compareText(a.message, b.message));
+    .sort(
+      (a, b) =>
+        compareText(a.code ?? '', b.code ?? '') || compareText(a.path, b.path) || compareText(a.message, b.message),
+    );
 }
 
 /** One department's evaluation, rounded for display (two decimals); the explanation is left as is. */
-export function displayScores(d: DepartmentEvaluation): Record<'achievement' | 'quality' | 'qualitative' | 'bonus' | 'penalty' | 'total', number> {
+export function displayScores(
+  d: DepartmentEvaluation,
+): Record<'achievement' | 'quality' | 'qualitative' | 'bonus' | 'penalty' | 'total', number> {
   return {
     achievement: round2(d.achievement),
     quality: round2(d.quality),

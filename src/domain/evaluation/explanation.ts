@@ -47,7 +47,8 @@ export function checkExplanation(root: ExplanationNode, epsilon = 1e-9): Explana
   const problems: ExplanationProblem[] = [];
   const walk = (node: ExplanationNode, path: string[]) => {
     const here = [...path, node.label];
-    if (!Number.isFinite(node.value)) problems.push({ path: here, message: `값이 유한한 수가 아닙니다: ${node.value}` });
+    if (!Number.isFinite(node.value))
+      problems.push({ path: here, message: `값이 유한한 수가 아닙니다: ${node.value}` });
     if (node.children.length > 0) {
       const sum = node.children.reduce((s, c) => s + c.value, 0);
       if (Math.abs(sum - node.value) > epsilon)

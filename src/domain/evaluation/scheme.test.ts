@@ -38,7 +38,12 @@ describe('evaluation scheme', () => {
       },
       qualitative: { weight: 5 },
       bonus: { itemMax: 1, totalMax: 5 },
-      penalties: { overAchievementThreshold: 200, overAchievementPoints: 1, lateEntryPoints: 0.5, missingEvidencePoints: 0.5 },
+      penalties: {
+        overAchievementThreshold: 200,
+        overAchievementPoints: 1,
+        lateEntryPoints: 0.5,
+        missingEvidencePoints: 0.5,
+      },
       total: { minimum: 0 },
       ranking: { by: 'all', groupMap: {} },
       grades: {
@@ -67,8 +72,16 @@ describe('evaluation scheme', () => {
   });
 
   it('fills the defaults around the settings the plan stores', () => {
-    const s = resolveScheme({ achievement: { cap: 120 }, quality: { trimmedMean: true }, ranking: { by: 'group', groupMap: { 박물관: '본청' } } });
-    expect(s.achievement).toMatchObject({ cap: 120, weight: 50, missingRate: { final: 'zero', provisional: 'exclude' } });
+    const s = resolveScheme({
+      achievement: { cap: 120 },
+      quality: { trimmedMean: true },
+      ranking: { by: 'group', groupMap: { 박물관: '본청' } },
+    });
+    expect(s.achievement).toMatchObject({
+      cap: 120,
+      weight: 50,
+      missingRate: { final: 'zero', provisional: 'exclude' },
+    });
     expect(s.quality).toMatchObject({ trimmedMean: true, criteria: { representativeness: 0.4 } });
     expect(s.ranking).toEqual({ by: 'group', groupMap: { 박물관: '본청' } });
     expect(resolveScheme(undefined)).toEqual(DEFAULT_SCHEME);
@@ -89,16 +102,24 @@ describe('evaluation scheme', () => {
     if (r.ok) return;
     const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
     expect(byPath['achievement.cap']).toBe('달성률 상한(%)(achievement.cap): 100 이상이어야 합니다');
-    expect(byPath['achievement.lowerIsBetterFormula']).toBe('하향지표 달성률 산식(achievement.lowerIsBetterFormula): 다음 중 하나여야 합니다: ratio, difference');
+    expect(byPath['achievement.lowerIsBetterFormula']).toBe(
+      '하향지표 달성률 산식(achievement.lowerIsBetterFormula): 다음 중 하나여야 합니다: ratio, difference',
+    );
     expect(byPath['achievement.typo']).toBe('achievement.typo: 알 수 없는 평가체계 설정입니다');
-    expect(byPath['quality.criteria']).toBe('대표성·난이도·완성도 비중(quality.criteria): 대표성·난이도·완성도 비중의 합은 1이어야 합니다');
+    expect(byPath['quality.criteria']).toBe(
+      '대표성·난이도·완성도 비중(quality.criteria): 대표성·난이도·완성도 비중의 합은 1이어야 합니다',
+    );
     expect(byPath['grades.shares']).toBe('등급 비율(%)(grades.shares): 등급 비율의 합은 100이어야 합니다');
     expect(byPath['total.minimum']).toBe('총점 하한(total.minimum): 숫자여야 합니다');
     expect(() => resolveScheme({ bonus: { itemMax: -1 } })).toThrow(AppError);
     try {
       resolveScheme({ bonus: { itemMax: -1 } });
     } catch (e) {
-      expect(e).toMatchObject({ kind: 'validation', code: 'invalid_evaluation_scheme', details: [{ path: 'bonus.itemMax' }] });
+      expect(e).toMatchObject({
+        kind: 'validation',
+        code: 'invalid_evaluation_scheme',
+        details: [{ path: 'bonus.itemMax' }],
+      });
     }
   });
 
@@ -106,7 +127,11 @@ describe('evaluation scheme', () => {
     const s = resolveScheme({ achievement: { cap: 120 }, penalties: { lateEntryPoints: 1 } });
     const d = describeScheme(s);
     expect(d.filter((x) => !x.isDefault).map((x) => x.path)).toEqual(['achievement.cap', 'penalties.lateEntryPoints']);
-    expect(d.find((x) => x.path === 'achievement.cap')).toMatchObject({ value: 120, defaultValue: 100, label: '달성률 상한(%)' });
+    expect(d.find((x) => x.path === 'achievement.cap')).toMatchObject({
+      value: 120,
+      defaultValue: 100,
+      label: '달성률 상한(%)',
+    });
     expect(schemeOverrides(s)).toEqual({ achievement: { cap: 120 }, penalties: { lateEntryPoints: 1 } });
     expect(resolveScheme(schemeOverrides(s))).toEqual(s);
     expect(diffSchemes(DEFAULT_SCHEME, s)).toEqual([

@@ -261,7 +261,8 @@ export const SCHEME_SETTINGS: readonly SchemeSettingInfo[] = Object.freeze([
     path: 'quality.unratedIndicator',
     label: '평가 안 된 지표 처리',
     labelEn: 'Unrated indicator',
-    description: "품질 평가가 없는 지표: 'exclude' = 가중평균에서 제외, 'zero' = 0점으로 반영. 평가된 지표가 하나도 없는 부서는 0점.",
+    description:
+      "품질 평가가 없는 지표: 'exclude' = 가중평균에서 제외, 'zero' = 0점으로 반영. 평가된 지표가 하나도 없는 부서는 0점.",
     source: 'choice',
     basis: '계획에 없음: 평가 누락은 부서 책임이 아니므로 제외',
   },
@@ -333,7 +334,8 @@ export const SCHEME_SETTINGS: readonly SchemeSettingInfo[] = Object.freeze([
     path: 'ranking.by',
     label: '순위 산정 단위',
     labelEn: 'Ranking groups',
-    description: "'all' = 평가대상 전 부서를 한 그룹으로, 'group' = 부서 구분(본청·박물관·보건소 등)별로 순위를 매깁니다.",
+    description:
+      "'all' = 평가대상 전 부서를 한 그룹으로, 'group' = 부서 구분(본청·박물관·보건소 등)별로 순위를 매깁니다.",
     source: 'choice',
     basis: '계획에 없음: 평가대상 42개 부서를 한 그룹으로',
   },
@@ -341,7 +343,8 @@ export const SCHEME_SETTINGS: readonly SchemeSettingInfo[] = Object.freeze([
     path: 'ranking.groupMap',
     label: '순위 그룹 묶기',
     labelEn: 'Ranking group mapping',
-    description: "'group'일 때 부서 구분을 순위 그룹으로 바꿉니다. 예: { \"박물관\": \"본청\" }이면 박물관을 본청과 함께 순위.",
+    description:
+      '\'group\'일 때 부서 구분을 순위 그룹으로 바꿉니다. 예: { "박물관": "본청" }이면 박물관을 본청과 함께 순위.',
     source: 'choice',
     basis: '계획에 없음: 기본은 부서 구분 그대로',
   },
@@ -349,7 +352,8 @@ export const SCHEME_SETTINGS: readonly SchemeSettingInfo[] = Object.freeze([
     path: 'grades.shares',
     label: '등급 비율(%)',
     labelEn: 'Grade shares (%)',
-    description: '순위 그룹 안에서 상위부터 등급별 비율. 누적 인원 = 그룹 인원 × 누적 비율 (반올림). 동점자는 같은 순위·같은 등급.',
+    description:
+      '순위 그룹 안에서 상위부터 등급별 비율. 누적 인원 = 그룹 인원 × 누적 비율 (반올림). 동점자는 같은 순위·같은 등급.',
     source: 'choice',
     basis: '계획에 없음: S 20%, A 40%, B 30%, C 10%',
   },
@@ -374,7 +378,9 @@ export function safeResolveScheme(partial: unknown = {}): SchemeResolution {
   if (parsed.success) return { ok: true, scheme: parsed.data };
   const errors: ProblemDetail[] = [];
   for (const issue of parsed.error.issues) {
-    const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    const path = issue.path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join('');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const p = path ? `${path}.${key}` : key;
@@ -399,7 +405,9 @@ export function resolveScheme(partial: unknown = {}): EvaluationScheme {
 
 /** The label of the setting at `path` (or of the closest enclosing setting), with the path. */
 function settingLabel(path: string): string {
-  const info = SCHEME_SETTINGS.find((s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`));
+  const info = SCHEME_SETTINGS.find(
+    (s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`),
+  );
   if (info) return `${info.label}(${path})`;
   const group = GROUP_LABELS[path];
   return group ? `${group}(${path})` : path || '평가체계';

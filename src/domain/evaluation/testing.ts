@@ -20,15 +20,31 @@ export function ind(code: string, lead: string, over: Partial<In<'indicators'>> 
 }
 
 /** A verified result for the year period. */
-export function res(indicator: string, department: string, actual: number | null, over: Partial<In<'results'>> = {}): In<'results'> {
+export function res(
+  indicator: string,
+  department: string,
+  actual: number | null,
+  over: Partial<In<'results'>> = {},
+): In<'results'> {
   return { indicator, department, period: String(YEAR), actual, status: 'verified', ...over };
 }
 
-export function rating(indicator: string, rater: string, r: number | null, d: number | null, c: number | null): InputRow<'ratings'> {
+export function rating(
+  indicator: string,
+  rater: string,
+  r: number | null,
+  d: number | null,
+  c: number | null,
+): InputRow<'ratings'> {
   return { indicator, rater, representativeness: r, difficulty: d, completeness: c };
 }
 
-export function award(department: string, item: InputRow<'bonusAwards'>['item'], points = 1, reason = '사유'): InputRow<'bonusAwards'> {
+export function award(
+  department: string,
+  item: InputRow<'bonusAwards'>['item'],
+  points = 1,
+  reason = '사유',
+): InputRow<'bonusAwards'> {
   return { department, item, points, reason };
 }
 

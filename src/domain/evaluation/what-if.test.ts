@@ -19,7 +19,9 @@ describe('what-if: the same data under another scheme', () => {
 
   it('gives both totals, ranks, grades, the differences and rank changes', () => {
     // base: 가 50 + 3 = 53, 나 50 + 4 = 54, 다 30 + 5 = 35; cap 120: 가 60 + 3 = 63, 나 55 + 4 = 59
-    expect(c.departments.map((r) => [r.department, r.base.total, r.base.rank, r.alt.total, r.alt.rank, r.rankChange])).toEqual([
+    expect(
+      c.departments.map((r) => [r.department, r.base.total, r.base.rank, r.alt.total, r.alt.rank, r.rankChange]),
+    ).toEqual([
       ['나', 54, 1, 59, 2, -1],
       ['가', 53, 2, 63, 1, 1],
       ['다', 35, 3, 35, 3, 0],
