@@ -1,6 +1,7 @@
 /**
  * 실적 처리 절차 — the workflow of a result: draft → submitted (staff) → approved (department head)
- * → verified (planner); a return, with a reason, from submitted or approved goes back to draft.
+ * → verified (planner); a return, with a reason, goes back to draft: the head returns a submitted
+ * result, the planner a submitted, approved or verified one (policy.ts decides who).
  * Only a draft is edited. Pure: the transition table, the checks of what a result must hold to be
  * submitted, and the plain-text rule for comments and reasons.
  */
@@ -31,7 +32,7 @@ export const TRANSITIONS: Record<WorkflowAction, { from: readonly ResultStatus[]
   submit: { from: ['draft'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
   verify: { from: ['approved'], to: 'verified' },
-  return: { from: ['submitted', 'approved'], to: 'draft' },
+  return: { from: ['submitted', 'approved', 'verified'], to: 'draft' },
 };
 
 /** The event name a transition is recorded under in the timeline. */
