@@ -269,10 +269,33 @@ interface Prepared {
   rateSettings: RateSettings;
   departments: DepartmentRow[];
   indicators: IndicatorRow[];
+  commonIndicators: IndicatorRow[];
+  /** Unique and convergence indicators by their owner / lead department. */
+  indicatorsByLead: Map<string, IndicatorRow[]>;
+  /** Results by indicator code, and by indicator code + NUL + department. */
   resultsByIndicator: Map<string, ResultRow[]>;
   quality: Map<string, IndicatorQuality>;
   warnings: ProblemDetail[];
-  canon: (name: string) => string | null;
+  /** Evaluation inputs by (canonical) department name. */
+  byDepartment: {
+    bonusAwards: Map<string, Inputs['bonusAwards']>;
+    qualitativeScores: Map<string, Inputs['qualitativeScores']>;
+    penaltyCases: Map<string, Inputs['penaltyCases']>;
+  };
+}
+
+type Inputs = PlanDocument['evaluationInputs'];
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k === null) continue;
+    const list = out.get(k) ?? [];
+    list.push(r);
+    out.set(k, list);
+  }
+  return out;
 }
 
 function prepare(
@@ -365,9 +388,12 @@ function prepare(
   for (const r of doc.results) {
     if (!codes.has(r.indicator)) continue;
     noteUnknown(r.department, 'results');
-    const list = resultsByIndicator.get(r.indicator) ?? [];
-    list.push({ ...r, department: canonOrKeep(r.department) });
-    resultsByIndicator.set(r.indicator, list);
+    const row = { ...r, department: canonOrKeep(r.department) };
+    for (const key of [r.indicator, `${r.indicator}\u0000${row.department}`]) {
+      const list = resultsByIndicator.get(key) ?? [];
+      list.push(row);
+      resultsByIndicator.set(key, list);
+    }
   }
 
   const inputs = doc.evaluationInputs;
@@ -415,10 +441,19 @@ function prepare(
     },
     departments,
     indicators,
+    commonIndicators: indicators.filter((i) => i.kind === 'common'),
+    indicatorsByLead: groupBy(
+      indicators.filter((i) => i.kind !== 'common'),
+      (i) => i.leadDepartment,
+    ),
     resultsByIndicator,
     quality,
     warnings,
-    canon,
+    byDepartment: {
+      bonusAwards: groupBy(inputs.bonusAwards, (r) => canon(r.department)),
+      qualitativeScores: groupBy(inputs.qualitativeScores, (r) => canon(r.department)),
+      penaltyCases: groupBy(inputs.penaltyCases, (r) => canon(r.department)),
+    },
   };
 }
 
@@ -452,8 +487,13 @@ function evaluateAchievement(p: Prepared, department: string): AchievementPart {
   const cap = scheme.achievement.cap;
   const weight = scheme.achievement.weight;
   const missingRule = scheme.achievement.missingRate[mode];
-  const rows = indicatorsEvaluatedFor(department, p.indicators).map(({ indicator, instance }) => {
-    const value = indicatorValue(indicator, department, p.resultsByIndicator.get(indicator.code) ?? [], p.ctx);
+  const rows = indicatorsEvaluatedFor(department, [
+    ...p.commonIndicators,
+    ...(p.indicatorsByLead.get(department) ?? []),
+  ]).map(({ indicator, instance }) => {
+    // Convergence: every contributor's rows; otherwise only the department's own rows.
+    const key = indicator.kind === 'convergence' ? indicator.code : `${indicator.code}\u0000${department}`;
+    const value = indicatorValue(indicator, department, p.resultsByIndicator.get(key) ?? [], p.ctx);
     const rate = achievementRate(indicator, value.value, p.rateSettings);
     const counted: IndicatorEvaluation['counted'] = rate.ok ? 'rate' : missingRule === 'zero' ? 'zero' : 'excluded';
     const scoredRate = rate.ok ? capRate(rate.rate, cap) : counted === 'zero' ? 0 : null;
@@ -622,9 +662,7 @@ function evaluateQuality(p: Prepared, indicators: IndicatorEvaluation[]): { qual
 
 function evaluateQualitative(p: Prepared, department: string): { qualitative: number; node: ExplanationNode } {
   const weight = p.scheme.qualitative.weight;
-  const scores = byCanonical(
-    p.doc.evaluationInputs.qualitativeScores.filter((s) => p.canon(s.department) === department),
-  );
+  const scores = byCanonical(p.byDepartment.qualitativeScores.get(department) ?? []);
   if (scores.length === 0)
     return {
       qualitative: 0,
@@ -683,7 +721,7 @@ function evaluateQualitative(p: Prepared, department: string): { qualitative: nu
 
 function evaluateBonus(p: Prepared, department: string): { bonus: number; node: ExplanationNode } {
   const { itemMax, totalMax } = p.scheme.bonus;
-  const awards = byCanonical(p.doc.evaluationInputs.bonusAwards.filter((a) => p.canon(a.department) === department));
+  const awards = byCanonical(p.byDepartment.bonusAwards.get(department) ?? []);
   const items: ExplanationNode[] = [];
   let raw = 0;
   for (const { item, label } of BONUS_ITEMS) {
@@ -761,9 +799,7 @@ function evaluatePenalty(
       children: [],
     });
   }
-  const cases = byCanonical(
-    p.doc.evaluationInputs.penaltyCases.filter((c) => p.canon(c.department) === department),
-  ).sort(
+  const cases = byCanonical(p.byDepartment.penaltyCases.get(department) ?? []).sort(
     (a, b) =>
       compareText(a.kind, b.kind) ||
       compareText(a.period, b.period) ||
