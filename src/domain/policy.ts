@@ -52,6 +52,8 @@ export const ACTIONS = [
   'evidence.upload',
   'evidence.download',
   'penalty.waive',
+  'penalty.detect',
+  'reminders.run',
   'rating.read',
   'rating.write',
   'bonus.grant',
@@ -80,7 +82,10 @@ export const ACTION_LABELS: Record<Action, string> = {
   'result.comment': '실적에 의견 남기기',
   'evidence.upload': '증빙자료 올리기',
   'evidence.download': '증빙자료 내려받기',
+  'penalty.detect': '감점 사례 찾기(마감 점검)',
   'penalty.waive': '감점 면제',
+  'penalty.detect': '감점 사례 점검(마감 후 증빙 미제출)',
+  'reminders.run': '실적 입력 알림 보내기',
   'rating.read': '지표 성격 평가 열람',
   'rating.write': '지표 성격 평가',
   'bonus.grant': '가점 부여',
@@ -227,7 +232,10 @@ const RULES: Record<Action, Rule> = {
   'evidence.download': {
     roles: { planner: 'all', committee: 'all', executive: 'all', rater: 'all', department_head: 'own', department_staff: 'own' },
   },
+  'penalty.detect': { roles: { planner: 'all' }, change: true },
   'penalty.waive': { roles: { planner: 'all' }, change: true },
+  'penalty.detect': { roles: { planner: 'all' }, change: true },
+  'reminders.run': { roles: { administrator: 'all', planner: 'all' } },
 
   'rating.read': { roles: { planner: 'all', committee: 'all', executive: 'all', rater: 'all' } },
   'rating.write': {
