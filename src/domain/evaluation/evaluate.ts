@@ -847,8 +847,8 @@ function evaluatePenalty(
       formula: children.some((c) => c.value !== 0)
         ? `${children
             .filter((c) => c.value !== 0)
-            .map((c) => fmt(c.value))
-            .join(' ')} = −${fmt(penalty)}`
+            .map((c) => fmt(-c.value))
+            .join(' + ')} = ${fmt(penalty)}점 감점`
         : '감점 없음',
       sources: [
         setting('penalties.overAchievementPoints', pen.overAchievementPoints),
