@@ -34,7 +34,6 @@ const MATRIX: Record<Action, string> = {
   'result.comment':      /* */ '     -   A    O    O     -     -    -    -',
   'evidence.upload':     /* */ '     -   -    O    O     -     -    -    -',
   'evidence.download':   /* */ '     -   A    O    O     A     A    A    -',
-  'penalty.detect':      /* */ '     -   A    -    -     -     -    -    -',
   'penalty.waive':       /* */ '     -   A    -    -     -     -    -    -',
   'penalty.detect':      /* */ '     -   A    -    -     -     -    -    -',
   'reminders.run':       /* */ '     A   A    -    -     -     -    -    -',

@@ -82,7 +82,6 @@ export const ACTION_LABELS: Record<Action, string> = {
   'result.comment': '실적에 의견 남기기',
   'evidence.upload': '증빙자료 올리기',
   'evidence.download': '증빙자료 내려받기',
-  'penalty.detect': '감점 사례 찾기(마감 점검)',
   'penalty.waive': '감점 면제',
   'penalty.detect': '감점 사례 점검(마감 후 증빙 미제출)',
   'reminders.run': '실적 입력 알림 보내기',
@@ -232,7 +231,6 @@ const RULES: Record<Action, Rule> = {
   'evidence.download': {
     roles: { planner: 'all', committee: 'all', executive: 'all', rater: 'all', department_head: 'own', department_staff: 'own' },
   },
-  'penalty.detect': { roles: { planner: 'all' }, change: true },
   'penalty.waive': { roles: { planner: 'all' }, change: true },
   'penalty.detect': { roles: { planner: 'all' }, change: true },
   'reminders.run': { roles: { administrator: 'all', planner: 'all' } },
