@@ -16,6 +16,10 @@ import type { Config } from '../config.js';
 import { registerErrorHandler } from './errors.js';
 import healthRoutes from './routes/health.js';
 import planRoutes from './routes/plans.js';
+import { registerAuth } from './auth/plugin.js';
+import authRoutes from './routes/auth.js';
+import userRoutes from './routes/users.js';
+import auditRoutes from './routes/audit.js';
 
 export type App = FastifyInstance;
 
@@ -39,6 +43,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   app.decorate('database', opts.database);
   app.decorate('config', opts.config);
   registerErrorHandler(app);
+  // Sessions, CSRF, login throttling and the default-deny route policy: before any route exists.
+  await registerAuth(app, { config: opts.config });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -69,7 +75,18 @@ export async function buildApp(opts: { database: Database; config: Config; logge
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'bsc_session' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'bsc_session',
+            description: '로그인(POST /api/v1/auth/login)이 주는 세션 쿠키. TLS에서는 이름이 __Host-bsc_session.',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: '상태를 바꾸는 요청(POST/PUT/PATCH/DELETE)마다: 로그인 응답이나 GET /api/v1/auth/session의 csrfToken.',
+          },
         },
       },
       security: [{ session: [] }],
@@ -77,10 +94,13 @@ export async function buildApp(opts: { database: Database; config: Config; logge
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
   await app.register(planRoutes, { prefix: '/api/v1' });
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(userRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });

@@ -33,11 +33,17 @@ export function registerErrorHandler(app: FastifyInstance) {
           code: 'validation_failed',
           message: `요청 ${part}이(가) 올바르지 않습니다.`,
           details: err.validation.map((v) => {
-            const issue = v.params.issue as { path?: PropertyKey[]; code?: string; keys?: string[] };
+            // fastify-type-provider-zod 7: keyword = zod issue code, instancePath = "/a/0/b", params = the rest of the issue.
+            const code = v.keyword;
+            const keys = (v.params as { keys?: string[] }).keys ?? [];
+            const path = v.instancePath
+              .split('/')
+              .filter(Boolean)
+              .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
             return {
-              path: issuePath(issue.path ?? []) || part,
-              message: issue.code === 'unrecognized_keys' ? `알 수 없는 항목: ${(issue.keys ?? []).join(', ')}` : v.message,
-              code: issue.code,
+              path: issuePath(path) || part,
+              message: code === 'unrecognized_keys' ? `알 수 없는 항목: ${keys.join(', ')}` : v.message,
+              code,
             };
           }),
         },

@@ -16,6 +16,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '연도별 시행계획 목록',
@@ -37,6 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/summary',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '목표·지표 현황 (계획의 표, 데이터에서 계산)',
@@ -51,6 +53,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/tree',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '계획 체계도 (전략목표 → 성과목표 → 부서 목표 → 지표 → 과제)',
@@ -73,6 +76,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/departments/:department',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '한 부서의 계획 부분',
@@ -89,6 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/indicators/:code',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '성과지표 하나 (정의, 상위 목표, 과제, 실적)',
@@ -111,6 +116,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/checks',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '계획 점검 (구조 문제, 문서가 주장한 합계와의 차이)',
@@ -134,6 +140,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/diff',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '달라진 점 (두 연도 계획 비교)',
@@ -147,6 +154,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:year/export',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags,
         summary: '계획 내보내기 (교환 형식 JSON)',
