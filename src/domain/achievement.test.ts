@@ -140,6 +140,10 @@ describe('achievementRate', () => {
     expect(capRate(150, null)).toBe(150);
     expect(capRate(80, 100)).toBe(80);
     expect(isOverAchieved(200.0001)).toBe(true);
+    // lower is better, target 0.69, actual 0.345: 200.00000000000003 in floating point — exactly 200%, not above it
+    const r = rateOf(rateLowerIsBetter(0.345, 0.69))!;
+    expect(r).toBeGreaterThan(200);
+    expect(isOverAchieved(r)).toBe(false);
     expect(isOverAchieved(150, 120)).toBe(true);
   });
 });

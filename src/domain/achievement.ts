@@ -214,9 +214,15 @@ export function capRate(rate: number, cap: number | null): number {
   return cap === null ? rate : Math.min(rate, cap);
 }
 
-/** True when the (uncapped) rate is above the over-achievement threshold (default 200%: strictly above). */
+/**
+ * Rates closer than this are equal: binary floating point makes 0.69 ÷ 0.345 × 100 come out as
+ * 200.00000000000003, which must not count as "above 200%".
+ */
+export const RATE_EPSILON = 1e-9;
+
+/** True when the (uncapped) rate is above the over-achievement threshold (default 200%: strictly above, beyond rounding noise). */
 export function isOverAchieved(rate: number, thresholdPercent = 200): boolean {
-  return rate > thresholdPercent;
+  return rate > thresholdPercent + RATE_EPSILON;
 }
 
 // ───────────────────────────── periods ─────────────────────────────

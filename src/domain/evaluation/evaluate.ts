@@ -648,7 +648,9 @@ function evaluateQuality(p: Prepared, indicators: IndicatorEvaluation[]): { qual
     formula:
       quality > 0 || (rated.length > 0 && sumW > 0)
         ? `Σ(가중치 × 품질점수) ${fmt(sumWQ)} ÷ Σ가중치 ${fmt(sumW)} ÷ 100 × ${fmt(weight)} = ${fmt(quality)} (품질점수 = ${cR}×대표성 + ${cD}×난이도 + ${cC}×완성도)`
-        : '품질평가된 지표가 없어 0점',
+        : rated.length > 0
+          ? '품질평가된 지표의 가중치 합이 0이어서 0점'
+          : '품질평가된 지표가 없어 0점',
     sources: [
       setting('quality.weight', weight),
       setting('quality.criteria', scheme.quality.criteria),

@@ -140,3 +140,16 @@ describe('evaluation scheme', () => {
     ]);
   });
 });
+
+describe('defaults are immutable', () => {
+  it('DEFAULT_SCHEME cannot be changed by a caller', () => {
+    expect(() => {
+      (DEFAULT_SCHEME.achievement as { cap: number | null }).cap = 120;
+    }).toThrow(TypeError);
+    expect(DEFAULT_SCHEME.achievement.cap).toBe(100);
+    // a resolved scheme is a fresh, mutable object
+    const s = resolveScheme(DEFAULT_SCHEME);
+    s.achievement.cap = 120;
+    expect(DEFAULT_SCHEME.achievement.cap).toBe(100);
+  });
+});

@@ -368,7 +368,15 @@ export const SCHEME_SETTINGS: readonly SchemeSettingInfo[] = Object.freeze([
 ] satisfies SchemeSettingInfo[]);
 
 /** The scheme with every default. */
-export const DEFAULT_SCHEME: EvaluationScheme = Object.freeze(evaluationSchemeSchema.parse({}));
+export const DEFAULT_SCHEME: EvaluationScheme = deepFreeze(evaluationSchemeSchema.parse({}));
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 export type SchemeResolution = { ok: true; scheme: EvaluationScheme } | { ok: false; errors: ProblemDetail[] };
 
