@@ -21,6 +21,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -62,6 +63,12 @@ export const plans = pgTable(
     /** Figures a source document *claims* (e.g. 붙임 1), kept to check against the derived ones. */
     claimedTotals: jsonb('claimed_totals').$type<Record<string, unknown> | null>(),
     illustrative: boolean('illustrative').notNull().default(false),
+    /**
+     * When the planner closed the raters' quality rating (지표 성격 평가) of the year: from then on
+     * raters see each other's scores and no rating changes; null while rating is open.
+     */
+    ratingClosedAt: ts('rating_closed_at'),
+    ratingClosedBy: text('rating_closed_by'),
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),
@@ -528,7 +535,9 @@ export const bonusAwards = pgTable(
     reason: text('reason').notNull(),
     grantedBy: text('granted_by').notNull().default(''),
     illustrative: boolean('illustrative').notNull().default(false),
+    version: integer('version').notNull().default(1),
     createdAt: created(),
+    updatedAt: updated(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
@@ -592,7 +601,14 @@ export const evaluationSnapshots = pgTable(
     reopenedBy: text('reopened_by'),
     reopenReason: text('reopen_reason'),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), planFk(t, 'evaluation_snapshots_plan_fk')],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    planFk(t, 'evaluation_snapshots_plan_fk'),
+    /** At most one standing (not re-opened) snapshot per plan year. The rows are immutable (trigger, migration 0003). */
+    uniqueIndex('evaluation_snapshots_standing')
+      .on(t.organizationId, t.planId)
+      .where(sql`reopened_at is null`),
+  ],
 );
 
 export type Role =
