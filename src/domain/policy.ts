@@ -56,6 +56,7 @@ export const ACTIONS = [
   'reminders.run',
   'rating.read',
   'rating.write',
+  'rating.manage',
   'bonus.grant',
   'qualitative.write',
   'evaluation.read',
@@ -87,6 +88,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'reminders.run': '실적 입력 알림 보내기',
   'rating.read': '지표 성격 평가 열람',
   'rating.write': '지표 성격 평가',
+  'rating.manage': '평가위원 배정·지표 성격 평가 마감',
   'bonus.grant': '가점 부여',
   'qualitative.write': '정성평가 점수 입력',
   'evaluation.read': '평가 결과 열람',
@@ -247,6 +249,7 @@ const RULES: Record<Action, Rule> = {
       return 'ok';
     },
   },
+  'rating.manage': { roles: { planner: 'all' }, change: true },
   'bonus.grant': { roles: { planner: 'all', committee: 'all' }, change: true },
   'qualitative.write': { roles: { executive: 'all', planner: 'all' }, change: true },
 
