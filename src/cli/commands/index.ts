@@ -9,6 +9,8 @@ import {
   planSchemaCommand,
   summaryCommand,
 } from './plan.js';
+import { usersCommands } from './users.js';
+import { auditCommands } from './audit.js';
 
 export const commands: Command[] = [
   summaryCommand,
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   planCopyCommand,
   planDiffCommand,
   planSchemaCommand,
+  ...usersCommands,
+  ...auditCommands,
 ];
