@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../db/testing.js';
 import { countAudit, readAuditChain, sha256 } from '../../db/queries/audit.js';
 import { verifyAuditChain } from '../../domain/audit-chain.js';
-import { AppError } from '../../domain/errors.js';
+import type { AppError } from '../../domain/errors.js';
 import type { PlanDocumentInput } from '../../contracts/interchange.js';
 import { normalizePlanDocument } from '../../domain/plan-normalize.js';
 import { planDocumentSchema } from '../../contracts/interchange.js';

@@ -128,7 +128,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             errors: z.number(),
             warnings: z.number(),
             problems: z.array(
-              z.object({ severity: z.enum(['error', 'warning']), code: z.string(), path: z.string(), message: z.string() }).passthrough(),
+              z.object({
+                severity: z.enum(['error', 'warning']),
+                code: z.string(),
+                path: z.string(),
+                message: z.string(),
+                details: z.record(z.string(), z.unknown()).optional(),
+              }),
             ),
           }),
         },
