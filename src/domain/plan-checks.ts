@@ -191,6 +191,13 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
       formerOwners.set(key, owners);
     }
 
+  /** The department a name means: itself, the same name without spaces, or the department that had it as a former name. */
+  const canonical = (name: string): string => {
+    if (deptByName.has(name)) return name;
+    const key = normalizeDepartmentName(name);
+    return deptByNormalized.get(key) ?? formerOwners.get(key)?.[0] ?? name;
+  };
+
   const deptRefs: { path: string; name: string }[] = [];
   const ref = (path: string, name: string) => deptRefs.push({ path, name });
   doc.deptStrategicGoals.forEach((g, i) => ref(`deptStrategicGoals[${i}].department`, g.department));
@@ -399,7 +406,7 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
         `공통지표 ${x.code} ${q(x.name)}에 참여부서(${x.participants.join(', ')})이(가) 있습니다. 공통지표는 모든 평가대상 부서가 각자 측정하므로 참여부서를 쓰지 않습니다.`,
       );
     const goalDept = goalDeptOf(x);
-    if (goalDept !== undefined && goalDept !== x.leadDepartment) {
+    if (goalDept !== undefined && canonical(goalDept) !== canonical(x.leadDepartment)) {
       if (x.kind === 'unique')
         add(
           'lead_department_mismatch',
@@ -424,7 +431,7 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
   const common = doc.indicators.filter((x) => x.kind === 'common');
   for (const d of doc.departments) {
     if (!d.evaluated) continue;
-    const own = doc.indicators.filter((x) => x.kind !== 'common' && x.leadDepartment === d.name);
+    const own = doc.indicators.filter((x) => x.kind !== 'common' && canonical(x.leadDepartment) === d.name);
     const evaluatedOn = [...own, ...common];
     if (evaluatedOn.length === 0) continue;
     const sum = evaluatedOn.reduce((s, x) => s + x.weight, 0);
@@ -440,10 +447,11 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
   // ── Tasks.
   const year = doc.plan.year;
   const indByCode = new Map(doc.indicators.map((x) => [x.code, x]));
-  const involved = (x: IndicatorRow, dept: string) =>
-    x.kind === 'common'
-      ? deptByName.get(dept)?.evaluated !== false
-      : x.leadDepartment === dept || x.participants.includes(dept);
+  const involved = (x: IndicatorRow, dept: string) => {
+    const d = canonical(dept);
+    if (x.kind === 'common') return deptByName.get(d)?.evaluated !== false;
+    return canonical(x.leadDepartment) === d || x.participants.some((p) => canonical(p) === d);
+  };
   for (const t of doc.tasks) {
     const at = `tasks[${t.code}]`;
     const label = `이행과제 ${t.code} ${q(t.name)}`;
@@ -480,7 +488,7 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
         { budgetAmount: t.budgetAmount, executedAmount: t.executedAmount },
       );
     const x = indByCode.get(t.indicator);
-    if (x && deptByName.has(t.department) && !involved(x, t.department))
+    if (x && deptByName.has(canonical(t.department)) && !involved(x, t.department))
       add(
         'task_department_not_involved',
         `${at}.department`,
@@ -498,7 +506,7 @@ export function checkPlan(doc: PlanDocument): PlanCheckProblem[] {
         `실적 기간 ${r.period}${josa(r.period, '이/가')} 계획 연도 ${year}년이 아닙니다.`,
       );
     const x = indByCode.get(r.indicator);
-    if (x && deptByName.has(r.department) && !involved(x, r.department))
+    if (x && deptByName.has(canonical(r.department)) && !involved(x, r.department))
       add(
         'result_department_not_involved',
         `${at}.department`,
