@@ -20,6 +20,9 @@ import { registerAuth } from './auth/plugin.js';
 import authRoutes from './routes/auth.js';
 import userRoutes from './routes/users.js';
 import auditRoutes from './routes/audit.js';
+import resultRoutes from './routes/results.js';
+import evidenceRoutes from './routes/evidence.js';
+import inboxRoutes from './routes/inbox.js';
 
 export type App = FastifyInstance;
 
@@ -101,6 +104,9 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(userRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(resultRoutes, { prefix: '/api/v1' });
+  await app.register(evidenceRoutes, { prefix: '/api/v1' });
+  await app.register(inboxRoutes, { prefix: '/api/v1' });
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
