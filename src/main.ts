@@ -36,12 +36,20 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  let address: string;
+  try {
+    address = await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await database.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code === 'EADDRINUSE' ? new Error(`포트 ${config.PORT}을(를) 이미 다른 프로그램이 쓰고 있습니다. PORT를 바꿔 실행하세요.`, { cause: e }) : e;
+  }
   log(`성과관리 BSC가 실행 중입니다: http://localhost:${config.PORT} (${address})`);
 }
 
 main().catch((e) => {
   if (e instanceof AppError) console.error(`[bsc] ${e.message}`);
-  else console.error('[bsc] 시작하지 못했습니다:', e);
+  else console.error('[bsc] 시작하지 못했습니다:', e instanceof Error && e.cause ? e.message : e);
   process.exit(1);
 });
