@@ -11,6 +11,7 @@ import {
 } from './plan.js';
 import { usersCommands } from './users.js';
 import { auditCommands } from './audit.js';
+import { resultsCommands } from './results.js';
 
 export const commands: Command[] = [
   summaryCommand,
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   planSchemaCommand,
   ...usersCommands,
   ...auditCommands,
+  ...resultsCommands,
 ];

@@ -1,14 +1,18 @@
 /**
  * The scheduled work of the results workflow, run by the server every BSC_REMINDER_INTERVAL_MINUTES
- * (and by `bsc reminders run`): the cut-off check of every open plan whose cut-off has passed, then
+ * (and by `bsc reminders run`): the cut-off check of every open plan whose cut-off passed within the
+ * last 31 days (an older year is checked on purpose: `bsc results cutoff-check`, or the API), then
  * the reminders. Safe to run in several processes at once (advisory lock for the cases, unique
  * keys for the notifications).
  */
 import type { Db } from '../../db/client.js';
 import { listOpenPlans } from '../../db/queries/results.js';
+import { cutoff, resolveCalendar } from '../../domain/results/calendar.js';
 import { runCutoffCheck } from '../results/penalty-cases.js';
 import type { Mailer } from './mailer.js';
 import { runReminders, systemCaller } from './run-reminders.js';
+
+const AUTO_CUTOFF_WINDOW_MS = 31 * 86_400_000;
 
 export async function runScheduledWork(
   db: Db,
@@ -19,6 +23,9 @@ export async function runScheduledWork(
   const caller = systemCaller('reminders');
   let missingEvidenceCases = 0;
   for (const plan of await listOpenPlans(db)) {
+    // Automatically only in the month after the cut-off; an older year is checked on purpose (API or CLI).
+    const cut = cutoff(plan.year, resolveCalendar(plan.calendar));
+    if (now.getTime() <= cut.at.getTime() || now.getTime() - cut.at.getTime() > AUTO_CUTOFF_WINDOW_MS) continue;
     const r = await runCutoffCheck(db, caller, { year: plan.year, organizationId: plan.organizationId }, now);
     missingEvidenceCases += r.created.length;
   }
@@ -30,7 +37,7 @@ export async function runScheduledWork(
 export function startScheduler(db: () => Db, mailer: Mailer, minutes: number, log: (line: string) => void): () => void {
   if (minutes <= 0) return () => undefined;
   let running = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (running) return;
     running = true;
     runScheduledWork(db(), mailer, { log })
@@ -42,7 +49,14 @@ export function startScheduler(db: () => Db, mailer: Mailer, minutes: number, lo
       .finally(() => {
         running = false;
       });
-  }, minutes * 60_000);
+  };
+  // A first run shortly after start, then every `minutes`.
+  const first = setTimeout(tick, 30_000);
+  const timer = setInterval(tick, minutes * 60_000);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

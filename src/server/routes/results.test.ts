@@ -20,6 +20,7 @@ import { TEST_PASSWORD } from '../../features/accounts/testing.js';
 import { FUTURE_YEAR, PAST_YEAR, seedResultsOrganization } from '../../features/results/testing.js';
 import { memoryMailer } from '../../features/notifications/mailer.js';
 import { runReminders, systemCaller } from '../../features/notifications/run-reminders.js';
+import { runScheduledWork } from '../../features/notifications/scheduled.js';
 import { DEFAULT_CALENDAR, addDays, periodDeadline } from '../../domain/results/calendar.js';
 import type { App } from '../app.js';
 import { call, loginAs, testApp, type TestSession } from '../auth/testing.js';
@@ -567,5 +568,26 @@ describe('inboxes and reminders', () => {
     expect((await api('staff1', 'POST', '/reminders/run', {})).statusCode).toBe(403);
     expect((await api('planner1', 'POST', '/reminders/run', {})).statusCode).toBe(200);
     expect(await countNotifications(db(), org.organizationId)).toBeGreaterThanOrEqual(total);
+  });
+
+  it('the scheduled work runs the cut-off check only in the month after the cut-off', async () => {
+    const r = await createResult(
+      'staff2',
+      { indicator: 'C001', department: '보건소', period: `${PAST_YEAR}-Q3`, actual: 1 },
+      PAST_YEAR,
+    );
+    expect((await api('staff2', 'POST', `/results/${r.id}/submit`, {})).statusCode).toBe(200);
+    const late = await runScheduledWork(db(), memoryMailer(), {
+      now: new Date(`${PAST_YEAR + 2}-01-01T00:00:00+09:00`),
+    });
+    expect(late.missingEvidenceCases).toBe(0);
+    const inMonth = await runScheduledWork(db(), memoryMailer(), {
+      now: new Date(`${PAST_YEAR + 1}-01-20T10:00:00+09:00`),
+    });
+    expect(inMonth.missingEvidenceCases).toBe(1);
+    const again = await runScheduledWork(db(), memoryMailer(), {
+      now: new Date(`${PAST_YEAR + 1}-01-21T10:00:00+09:00`),
+    });
+    expect(again.missingEvidenceCases).toBe(0);
   });
 });
