@@ -27,7 +27,24 @@ const holidaySchema = z.strictObject({ date: isoDate, name: z.string().trim().ma
 
 export const calendarSettingsSchema = z.strictObject({
   /** The deadline is this many working days after the period's last day (0: the last day itself). */
-  deadlineWorkingDays: z.number().int('정수여야 합니다').min(0, '0 이상이어야 합니다').max(60, '60 이하여야 합니다').default(5),
+  deadlineWorkingDays: z
+    .number()
+    .int('정수여야 합니다')
+    .min(0, '0 이상이어야 합니다')
+    .max(60, '60 이하여야 합니다')
+    .default(5),
+  /**
+   * Instead of working days: the deadline is this day of the month after the period (e.g. 10 —
+   * "다음 달 10일까지"); when that day is a Saturday or a holiday, the next working day
+   * (행정기본법 제7조). null: the working-day rule.
+   */
+  deadlineDayOfNextMonth: z
+    .number()
+    .int('정수여야 합니다')
+    .min(1, '1~28일이어야 합니다')
+    .max(28, '1~28일이어야 합니다')
+    .nullable()
+    .default(null),
   /** Deadlines the planner set for particular periods (period key → date). */
   deadlineOverrides: z.record(periodKey, isoDate).default({}),
   /** The holiday list; null: the built-in Korean public holidays (2019–2027). */
@@ -174,7 +191,10 @@ export function periodFits(period: string, frequency: Frequency, year: number): 
 
 export function requirePeriod(key: string): ParsedPeriod {
   const p = parsePeriod(key);
-  if (!p) throw validationError(`기간 '${key}'이(가) 올바르지 않습니다.`, [{ path: 'period', message: '기간은 2020, 2020-H1, 2020-Q3, 2020-M07 형식이어야 합니다' }]);
+  if (!p)
+    throw validationError(`기간 '${key}'이(가) 올바르지 않습니다.`, [
+      { path: 'period', message: '기간은 2020, 2020-H1, 2020-Q3, 2020-M07 형식이어야 합니다' },
+    ]);
   return p;
 }
 
@@ -198,17 +218,39 @@ export interface Deadline {
   overridden: boolean;
 }
 
+/** The first working day on or after `iso`. */
+export function workingDayOnOrAfter(iso: string, holidays: HolidaySet): string {
+  let d = iso;
+  while (!isWorkingDay(d, holidays)) d = addDays(d, 1);
+  return d;
+}
+
+function ruleDeadline(p: ParsedPeriod, end: string, settings: CalendarSettings, holidays: HolidaySet): string {
+  if (settings.deadlineDayOfNextMonth === null) return addWorkingDays(end, settings.deadlineWorkingDays, holidays);
+  const y = p.endMonth === 12 ? p.year + 1 : p.year;
+  const m = p.endMonth === 12 ? 1 : p.endMonth + 1;
+  return workingDayOnOrAfter(`${y}-${pad(m)}-${pad(settings.deadlineDayOfNextMonth)}`, holidays);
+}
+
 /** The input deadline of a period. */
-export function periodDeadline(period: string, settings: CalendarSettings, holidays: HolidaySet = holidaySet(settings)): Deadline {
+export function periodDeadline(
+  period: string,
+  settings: CalendarSettings,
+  holidays: HolidaySet = holidaySet(settings),
+): Deadline {
   const p = requirePeriod(period);
   const { start, end } = periodRange(p);
   const override = settings.deadlineOverrides[p.key];
-  const date = override ?? addWorkingDays(end, settings.deadlineWorkingDays, holidays);
+  const date = override ?? ruleDeadline(p, end, settings, holidays);
   return { period: p.key, start, end, date, at: endOfSeoulDay(date), overridden: override !== undefined };
 }
 
 /** The yearly cut-off (the day after which missing evidence is a case): a set date, or the year period's deadline. */
-export function cutoff(year: number, settings: CalendarSettings, holidays: HolidaySet = holidaySet(settings)): { date: string; at: Date } {
+export function cutoff(
+  year: number,
+  settings: CalendarSettings,
+  holidays: HolidaySet = holidaySet(settings),
+): { date: string; at: Date } {
   const date = settings.cutoffDate ?? periodDeadline(String(year), settings, holidays).date;
   return { date, at: endOfSeoulDay(date) };
 }

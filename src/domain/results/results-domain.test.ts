@@ -75,6 +75,11 @@ describe('calendar', () => {
     expect(cutoff(2020, resolveCalendar({ cutoffDate: '2021-01-31' })).date).toBe('2021-01-31');
     const extra = resolveCalendar({ extraHolidays: [{ date: '2020-04-06', name: '임시' }] });
     expect(periodDeadline('2020-Q1', extra).date).toBe('2020-04-08');
+    // "다음 달 10일까지", moved to the next working day: 2020-10-10 is a Saturday, 2021-01-10 a Sunday.
+    const tenth = resolveCalendar({ deadlineDayOfNextMonth: 10 });
+    expect(periodDeadline('2020-Q1', tenth).date).toBe('2020-04-10');
+    expect(periodDeadline('2020-Q3', tenth).date).toBe('2020-10-12');
+    expect(periodDeadline('2020', tenth).date).toBe('2021-01-11');
     const none = resolveCalendar({ holidays: [] });
     expect(periodDeadline('2020-Q3', none).date).toBe('2020-10-07');
   });

@@ -124,12 +124,16 @@ export async function runCutoffCheck(
       countEvidenceByResult(tx, org, plan.id),
       listPenaltyCases(tx, org, plan.id, { kind: 'missing_evidence' }),
     ]);
-    const already = new Set(cases.map((c) => c.resultId));
+    // A case names its result; cases imported from an interchange file name the indicator, department and period instead.
+    const already = new Set(cases.map((c) => c.resultId).filter((id): id is string => id !== null));
+    const placeKey = (x: { departmentId: string; indicatorId: string | null; period: string }) =>
+      `${x.departmentId}|${x.indicatorId}|${x.period}`;
+    const alreadyPlaced = new Set(cases.filter((c) => c.resultId === null).map(placeKey));
     const missing = missingEvidence(
       rows.map((r) => ({ ...r, evidenceCount: (counts.get(r.id) ?? 0) + r.declaredEvidence })),
       cut.at,
       now,
-    ).filter((r) => !already.has(r.id));
+    ).filter((r) => !already.has(r.id) && !alreadyPlaced.has(placeKey(r)));
     const created = [];
     for (const r of missing) {
       created.push(

@@ -77,7 +77,35 @@ export function resultsPlan(year: number): PlanDocumentInput {
       },
     ],
     tasks: [],
-    results: [],
+    // The past year carries an imported verified result without evidence and its (imported) case: the
+    // cut-off check must not record it twice.
+    results:
+      year === PAST_YEAR
+        ? [
+            {
+              indicator: 'I001',
+              department: '교통과',
+              period: `${year}-Q4`,
+              actual: 50,
+              status: 'verified',
+              firstSubmittedAt: `${year + 1}-01-05T01:00:00Z`,
+            },
+          ]
+        : [],
+    evaluationInputs:
+      year === PAST_YEAR
+        ? {
+            penaltyCases: [
+              {
+                department: '교통과',
+                indicator: 'I001',
+                kind: 'missing_evidence',
+                period: `${year}-Q4`,
+                detail: '가져온 사례',
+              },
+            ],
+          }
+        : undefined,
   };
 }
 
