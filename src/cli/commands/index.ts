@@ -12,6 +12,8 @@ import {
 import { usersCommands } from './users.js';
 import { auditCommands } from './audit.js';
 import { resultsCommands } from './results.js';
+import { excelCommands } from './excel.js';
+import { documentsCommands } from './documents.js';
 
 export const commands: Command[] = [
   summaryCommand,
@@ -24,4 +26,6 @@ export const commands: Command[] = [
   ...usersCommands,
   ...auditCommands,
   ...resultsCommands,
+  ...excelCommands,
+  ...documentsCommands,
 ];
