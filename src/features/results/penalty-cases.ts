@@ -163,7 +163,7 @@ export async function runCutoffCheck(
       cutoff: cut.date,
       afterCutoff: true,
       created: created.map((c) => presentCase(c, depts)),
-      existing: already.size,
+      existing: cases.length,
     };
   });
 }

@@ -443,6 +443,7 @@ describe('penalty cases', () => {
     expect(ids).not.toContain(imported!.id);
     const again = await api('planner1', 'POST', `/plans/${PAST_YEAR}/cutoff-check`, {});
     expect(again.json().created).toEqual([]);
+    expect(again.json().existing).toBe(first.json().existing + first.json().created.length);
     const cases = await db()
       .select()
       .from(penaltyCases)
