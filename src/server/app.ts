@@ -23,6 +23,7 @@ import auditRoutes from './routes/audit.js';
 import resultRoutes from './routes/results.js';
 import evidenceRoutes from './routes/evidence.js';
 import inboxRoutes from './routes/inbox.js';
+import documentRoutes from './routes/documents.js';
 
 export type App = FastifyInstance;
 
@@ -107,6 +108,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   await app.register(resultRoutes, { prefix: '/api/v1' });
   await app.register(evidenceRoutes, { prefix: '/api/v1' });
   await app.register(inboxRoutes, { prefix: '/api/v1' });
+  await app.register(documentRoutes, { prefix: '/api/v1' });
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
