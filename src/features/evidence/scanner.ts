@@ -54,7 +54,13 @@ export function setVirusScanner(scanner: VirusScanner | null) {
   installed = scanner;
 }
 
+/** The scanner of the process: one installed with `setVirusScanner` (looked up at each scan), else the command, else none. */
 export function virusScanner(command?: string): VirusScanner {
-  if (installed) return installed;
-  return command ? commandScanner(command) : noScanner;
+  const base = command ? commandScanner(command) : noScanner;
+  return {
+    get name() {
+      return (installed ?? base).name;
+    },
+    scan: (bytes, fileName) => (installed ?? base).scan(bytes, fileName),
+  };
 }

@@ -19,6 +19,7 @@ import { evidence, penaltyCases, resultEvents, results, users } from '../../db/s
 import { TEST_PASSWORD } from '../../features/accounts/testing.js';
 import { FUTURE_YEAR, PAST_YEAR, seedResultsOrganization } from '../../features/results/testing.js';
 import { memoryMailer } from '../../features/notifications/mailer.js';
+import { setVirusScanner } from '../../features/evidence/scanner.js';
 import { runReminders, systemCaller } from '../../features/notifications/run-reminders.js';
 import { runScheduledWork } from '../../features/notifications/scheduled.js';
 import { DEFAULT_CALENDAR, addDays, periodDeadline } from '../../domain/results/calendar.js';
@@ -385,6 +386,33 @@ describe('evidence', () => {
     expect(r.json().error.message).toMatch(/다른 부서/);
     expect((await api('head2', 'GET', `/evidence/${ev!.id}/download`)).statusCode).toBe(403);
     expect(await countAudit(db(), org.organizationId, 'evidence.download')).toBe(before);
+  });
+
+  it('refuses a file over the size limit and one the virus scanner flags, storing nothing', async () => {
+    const filesBefore = filesIn(path.join(dataDir, 'evidence')).length;
+    const big = await upload(
+      'staff1',
+      resultId,
+      '큰 파일.pdf',
+      Buffer.concat([PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]),
+    );
+    expect([400, 413]).toContain(big.statusCode);
+    expect(big.json().error.message).toMatch(/너무 큽니다/);
+    setVirusScanner({
+      name: 'test',
+      scan: async (b) => (b.includes('EICAR') ? { clean: false, threat: 'EICAR-Test-File' } : { clean: true }),
+    });
+    try {
+      const infected = await upload('staff1', resultId, '감염.pdf', Buffer.concat([PDF, Buffer.from('EICAR')]));
+      expect(infected.statusCode).toBe(400);
+      expect(infected.json().error).toMatchObject({
+        code: 'virus_found',
+        message: expect.stringMatching(/악성 코드.*EICAR-Test-File/),
+      });
+    } finally {
+      setVirusScanner(null);
+    }
+    expect(filesIn(path.join(dataDir, 'evidence')).length).toBe(filesBefore);
   });
 
   it('refuses uploads to a submitted result', async () => {
