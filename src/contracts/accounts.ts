@@ -8,7 +8,10 @@ export const roleSchema = z.enum(ROLES);
 export const actionSchema = z.enum(ACTIONS);
 
 /** Passwords: never trimmed nor truncated; the upper bound only stops abuse (rules say 128). */
-const passwordField = z.string().min(1).max(PASSWORD_MAX * 4);
+const passwordField = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX * 4);
 
 export const loginBody = z.strictObject({
   username: z.string().min(1).max(100),

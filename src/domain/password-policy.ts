@@ -43,7 +43,8 @@ export function passwordProblems(password: string, ctx: PasswordContext): Passwo
   const length = [...p].length;
   const problems: PasswordProblem[] = [];
   if (p.trim().length === 0) return [{ code: 'blank', message: '비밀번호를 입력하세요.' }];
-  if (length > PASSWORD_MAX) problems.push({ code: 'too_long', message: `비밀번호는 ${PASSWORD_MAX}자까지 쓸 수 있습니다.` });
+  if (length > PASSWORD_MAX)
+    problems.push({ code: 'too_long', message: `비밀번호는 ${PASSWORD_MAX}자까지 쓸 수 있습니다.` });
   if (length < PASSWORD_MIN) {
     problems.push({
       code: 'too_short',
@@ -61,7 +62,10 @@ export function passwordProblems(password: string, ctx: PasswordContext): Passwo
   }
   const lower = p.toLowerCase();
   if (ctx.common.has(lower) || ctx.refused?.some((r) => normalizePassword(r).toLowerCase() === lower)) {
-    problems.push({ code: 'common', message: '널리 쓰이거나 유출된 적이 있는 비밀번호입니다. 다른 비밀번호를 쓰세요.' });
+    problems.push({
+      code: 'common',
+      message: '널리 쓰이거나 유출된 적이 있는 비밀번호입니다. 다른 비밀번호를 쓰세요.',
+    });
   }
   return problems;
 }

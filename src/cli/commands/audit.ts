@@ -31,7 +31,8 @@ export const auditVerifyCommand: Command = {
 
 export const auditListCommand: Command = {
   name: 'audit list',
-  usage: 'audit list [--action A|auth.] [--category access|change|rights] [--actor U] [--from ISO] [--to ISO] [--limit N] [--json] [--org CODE]',
+  usage:
+    'audit list [--action A|auth.] [--category access|change|rights] [--actor U] [--from ISO] [--to ISO] [--limit N] [--json] [--org CODE]',
   description: '감사 기록·접속기록 보기 (최근 것부터)',
   async run(ctx) {
     const { values } = parseArgs({
@@ -48,11 +49,14 @@ export const auditListCommand: Command = {
       },
     });
     if (values.category && !['access', 'change', 'rights'].includes(values.category))
-      throw validationError('--category 는 access, change, rights 중 하나입니다.', [{ path: '--category', message: '알 수 없는 분류' }]);
+      throw validationError('--category 는 access, change, rights 중 하나입니다.', [
+        { path: '--category', message: '알 수 없는 분류' },
+      ]);
     const date = (v: string | undefined, flag: string) => {
       if (!v) return undefined;
       const d = new Date(v);
-      if (Number.isNaN(d.getTime())) throw validationError(`${flag} 날짜가 올바르지 않습니다: ${v}`, [{ path: flag, message: '날짜 형식' }]);
+      if (Number.isNaN(d.getTime()))
+        throw validationError(`${flag} 날짜가 올바르지 않습니다: ${v}`, [{ path: flag, message: '날짜 형식' }]);
       return d;
     };
     const db = (await ctx.database()).db;
@@ -72,7 +76,8 @@ export const auditListCommand: Command = {
     );
     if (values.json) ctx.io.out(JSON.stringify(r.entries));
     else {
-      for (const e of r.entries) ctx.io.out(`${e.seq}\t${e.at}\t${e.category}\t${e.action}\t${e.actorName}\t${e.ip}\t${e.subject}`);
+      for (const e of r.entries)
+        ctx.io.out(`${e.seq}\t${e.at}\t${e.category}\t${e.action}\t${e.actorName}\t${e.ip}\t${e.subject}`);
       ctx.io.err(`\n${r.entries.length}건 / 전체 ${r.total}건`);
     }
     return 0;
@@ -82,9 +87,13 @@ export const auditListCommand: Command = {
 export const auditPurgeCommand: Command = {
   name: 'audit purge',
   usage: 'audit purge [--dry-run] [--org CODE]',
-  description: '보존 기한이 지난 감사 기록 삭제 (접속기록 BSC_AUDIT_RETENTION_YEARS, 권한·변경 BSC_AUDIT_RIGHTS_RETENTION_YEARS)',
+  description:
+    '보존 기한이 지난 감사 기록 삭제 (접속기록 BSC_AUDIT_RETENTION_YEARS, 권한·변경 BSC_AUDIT_RIGHTS_RETENTION_YEARS)',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { 'dry-run': { type: 'boolean' }, org: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { 'dry-run': { type: 'boolean' }, org: { type: 'string' } },
+    });
     const db = (await ctx.database()).db;
     const org = await resolveOrganization(db, values.org);
     const r = await purgeAuditTrail(

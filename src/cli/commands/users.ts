@@ -30,17 +30,34 @@ async function orgOf(ctx: CommandContext, code?: string) {
 export function parseRoleArg(s: string): GrantInput {
   const i = s.indexOf(':');
   if (i < 0) return { role: s.trim() };
-  return { role: s.slice(0, i).trim(), departments: s.slice(i + 1).split(/[;|,]/).map((d) => d.trim()).filter(Boolean) };
+  return {
+    role: s.slice(0, i).trim(),
+    departments: s
+      .slice(i + 1)
+      .split(/[;|,]/)
+      .map((d) => d.trim())
+      .filter(Boolean),
+  };
 }
 
 const need = (v: string | undefined, what: string, usage: string) => {
-  if (!v) throw validationError(`${what}을(를) 지정하세요. 사용법: bsc ${usage}`, [{ path: what, message: '필요합니다' }]);
+  if (!v)
+    throw validationError(`${what}을(를) 지정하세요. 사용법: bsc ${usage}`, [{ path: what, message: '필요합니다' }]);
   return v;
 };
 
 function describeUser(u: UserView): string {
-  const roles = u.roles.map((r) => (r.department ? `${ROLE_LABELS[r.role]}(${r.department.name})` : ROLE_LABELS[r.role])).join(', ');
-  const flags = [!u.active && '중지', u.demo && '데모', u.mustChangePassword && '비밀번호 변경 필요', u.lockedUntil && '잠김'].filter(Boolean).join(', ');
+  const roles = u.roles
+    .map((r) => (r.department ? `${ROLE_LABELS[r.role]}(${r.department.name})` : ROLE_LABELS[r.role]))
+    .join(', ');
+  const flags = [
+    !u.active && '중지',
+    u.demo && '데모',
+    u.mustChangePassword && '비밀번호 변경 필요',
+    u.lockedUntil && '잠김',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${u.username}\t${u.displayName}\t${roles || '(역할 없음)'}${flags ? `\t[${flags}]` : ''}`;
 }
 
@@ -49,7 +66,10 @@ export const usersListCommand: Command = {
   usage: 'users list [--json] [--all] [--org CODE]',
   description: '사용자와 역할·부서 (--json: [{"username","role","departments"}]; --all: 중지된 계정도)',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { json: { type: 'boolean' }, all: { type: 'boolean' }, org: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { json: { type: 'boolean' }, all: { type: 'boolean' }, org: { type: 'string' } },
+    });
     const { db, org } = await orgOf(ctx, values.org);
     const views = await listUserViews(db, org.id, caller(), values.all ? {} : { active: true });
     if (values.json) ctx.io.out(JSON.stringify(usersByRole(views)));
@@ -96,14 +116,23 @@ export const usersImportCommand: Command = {
   usage: 'users import FILE.csv [--out FILE] [--org CODE]',
   description: 'CSV로 사용자 일괄 만들기 (username,display_name,email,role,departments; 전부 아니면 전무)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { out: { type: 'string' }, org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, org: { type: 'string' } },
+    });
     const file = need(positionals[0], 'FILE.csv', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     const r = await importUsersCsv(db, org.id, caller(), fs.readFileSync(file, 'utf8'));
-    const lines = ['username,display_name,temporary_password', ...r.created.map((c) => `${c.username},"${c.displayName.replace(/"/g, '""')}",${c.temporaryPassword}`)];
+    const lines = [
+      'username,display_name,temporary_password',
+      ...r.created.map((c) => `${c.username},"${c.displayName.replace(/"/g, '""')}",${c.temporaryPassword}`),
+    ];
     if (values.out) {
       fs.writeFileSync(values.out, lines.join('\n') + '\n', { mode: 0o600 });
-      ctx.io.out(`사용자 ${r.created.length}명을 만들었습니다. 임시 비밀번호는 ${values.out} 에 저장했습니다 (전달 뒤 지우세요).`);
+      ctx.io.out(
+        `사용자 ${r.created.length}명을 만들었습니다. 임시 비밀번호는 ${values.out} 에 저장했습니다 (전달 뒤 지우세요).`,
+      );
     } else {
       for (const l of lines) ctx.io.out(l);
       ctx.io.err(`사용자 ${r.created.length}명을 만들었습니다.`);
@@ -117,7 +146,11 @@ export const usersRolesCommand: Command = {
   usage: 'users roles USER --role ROLE[:부서;부서] … [--org CODE]',
   description: '역할·부서를 이 목록으로 바꾸기 (권한 변경 기록)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { role: { type: 'string', multiple: true }, org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { role: { type: 'string', multiple: true }, org: { type: 'string' } },
+    });
     const user = need(positionals[0], 'USER', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     const v = await setUserRoles(db, org.id, caller(), user, (values.role ?? []).map(parseRoleArg));
@@ -131,7 +164,11 @@ export const usersResetPasswordCommand: Command = {
   usage: 'users reset-password USER [--org CODE]',
   description: '임시 비밀번호로 초기화 (잠금 해제, 세션 종료, 다음 로그인 때 변경)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { org: { type: 'string' } },
+    });
     const user = need(positionals[0], 'USER', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     const r = await resetUserPassword(db, accountSettings(ctx.config), org.id, caller(), user);
@@ -145,7 +182,11 @@ export const usersUnlockCommand: Command = {
   usage: 'users unlock USER [--org CODE]',
   description: '로그인 잠금 해제',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { org: { type: 'string' } },
+    });
     const user = need(positionals[0], 'USER', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     ctx.io.out(describeUser(await unlockUser(db, org.id, caller(), user)));
@@ -158,7 +199,11 @@ export const usersDeactivateCommand: Command = {
   usage: 'users deactivate USER | --demo [--org CODE]',
   description: '계정 사용 중지 (세션도 끝남); --demo: 데모 계정 전부 (운영 전에)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { demo: { type: 'boolean' }, org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { demo: { type: 'boolean' }, org: { type: 'string' } },
+    });
     const { db, org } = await orgOf(ctx, values.org);
     if (values.demo) {
       const names = await deactivateDemoAccounts(db, org.id, caller());
@@ -176,7 +221,11 @@ export const usersActivateCommand: Command = {
   usage: 'users activate USER [--org CODE]',
   description: '중지한 계정 다시 사용',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { org: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { org: { type: 'string' } },
+    });
     const user = need(positionals[0], 'USER', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     ctx.io.out(describeUser(await setUserActive(db, org.id, caller(), user, true)));

@@ -83,7 +83,10 @@ export async function listGrants(db: Db, organizationId: string, userIds?: strin
       departmentName: departments.name,
     })
     .from(userRoles)
-    .leftJoin(departments, and(eq(departments.organizationId, userRoles.organizationId), eq(departments.id, userRoles.departmentId)))
+    .leftJoin(
+      departments,
+      and(eq(departments.organizationId, userRoles.organizationId), eq(departments.id, userRoles.departmentId)),
+    )
     .where(where)
     .orderBy(asc(userRoles.role), asc(departments.seq), asc(departments.name));
 }
@@ -118,7 +121,10 @@ export async function setLoginState(
   tx: Db,
   organizationId: string,
   id: string,
-  patch: Pick<Partial<typeof users.$inferInsert>, 'failedLogins' | 'firstFailedLoginAt' | 'lockedUntil' | 'lastLoginAt'>,
+  patch: Pick<
+    Partial<typeof users.$inferInsert>,
+    'failedLogins' | 'firstFailedLoginAt' | 'lockedUntil' | 'lastLoginAt'
+  >,
 ) {
   await tx
     .update(users)
@@ -171,7 +177,12 @@ export async function deleteSession(db: Db, organizationId: string, id: string):
 }
 
 /** Ends every session of a user (but `exceptId`). Returns how many ended. */
-export async function deleteUserSessions(db: Db, organizationId: string, userId: string, exceptId?: string): Promise<number> {
+export async function deleteUserSessions(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  exceptId?: string,
+): Promise<number> {
   const where = [eq(sessions.organizationId, organizationId), eq(sessions.userId, userId)];
   if (exceptId) where.push(ne(sessions.id, exceptId));
   const rows = await db
@@ -200,7 +211,11 @@ export async function countActiveSessions(db: Db, organizationId: string, userId
 
 // ── departments ─────────────────────────────────────────────────────────────
 
-export async function listDepartments(db: Db, organizationId: string, opts: { evaluatedOnly?: boolean } = {}): Promise<DepartmentRow[]> {
+export async function listDepartments(
+  db: Db,
+  organizationId: string,
+  opts: { evaluatedOnly?: boolean } = {},
+): Promise<DepartmentRow[]> {
   const where = [eq(departments.organizationId, organizationId)];
   if (opts.evaluatedOnly) where.push(eq(departments.evaluated, true), eq(departments.active, true));
   return db
@@ -227,13 +242,21 @@ export async function updateDepartment(
   tx: Db,
   organizationId: string,
   id: string,
-  patch: Partial<Pick<typeof departments.$inferInsert, 'name' | 'groupName' | 'evaluated' | 'active' | 'formerNames' | 'seq'>>,
+  patch: Partial<
+    Pick<typeof departments.$inferInsert, 'name' | 'groupName' | 'evaluated' | 'active' | 'formerNames' | 'seq'>
+  >,
   expectedVersion: number,
 ): Promise<DepartmentRow | undefined> {
   const [row] = await tx
     .update(departments)
     .set({ ...patch, version: sql`${departments.version} + 1` })
-    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id), eq(departments.version, expectedVersion)))
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        eq(departments.id, id),
+        eq(departments.version, expectedVersion),
+      ),
+    )
     .returning();
   return row;
 }
@@ -271,7 +294,11 @@ export async function countUsers(db: Db, organizationId?: string): Promise<numbe
 }
 
 /** Active accounts holding the administrator role, other than `exceptUserId`. */
-export async function countActiveAdministrators(db: Db, organizationId: string, exceptUserId?: string): Promise<number> {
+export async function countActiveAdministrators(
+  db: Db,
+  organizationId: string,
+  exceptUserId?: string,
+): Promise<number> {
   const where = [eq(users.organizationId, organizationId), eq(users.active, true), eq(userRoles.role, 'administrator')];
   if (exceptUserId) where.push(ne(users.id, exceptUserId));
   const [row] = await db

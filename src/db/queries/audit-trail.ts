@@ -22,7 +22,12 @@ function conditions(organizationId: string, f: AuditFilter): SQL[] {
   const w: SQL[] = [eq(auditLog.organizationId, organizationId)];
   if (f.from) w.push(gte(auditLog.at, f.from));
   if (f.to) w.push(lte(auditLog.at, f.to));
-  if (f.action) w.push(f.action.endsWith('.') ? sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : eq(auditLog.action, f.action));
+  if (f.action)
+    w.push(
+      f.action.endsWith('.')
+        ? sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`
+        : eq(auditLog.action, f.action),
+    );
   if (f.category) w.push(eq(auditLog.category, f.category));
   if (f.actor) w.push(eq(auditLog.actorName, f.actor));
   if (f.entityType) w.push(eq(auditLog.entityType, f.entityType));
@@ -37,7 +42,10 @@ export async function listAudit(db: Db, organizationId: string, f: AuditFilter, 
   const where = and(...conditions(organizationId, f));
   const [rows, [count]] = await Promise.all([
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -66,7 +74,11 @@ export async function auditOrganizations(db: Db): Promise<string[]> {
  * The largest seq N such that every row with seq ≤ N is older than its category's cut-off
  * (only a prefix of the chain can go: the rest must still link).
  */
-export async function purgeableThrough(db: Db, organizationId: string, cutoffs: { access: Date; other: Date }): Promise<number> {
+export async function purgeableThrough(
+  db: Db,
+  organizationId: string,
+  cutoffs: { access: Date; other: Date },
+): Promise<number> {
   const [row] = await db
     .select({
       n: sql<number>`coalesce(min(${auditLog.seq}), 0)::bigint`,

@@ -29,7 +29,11 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   const actor: AuditActor = { id: u.id, name: u.username, ip: client.ip };
   return db.transaction(async (tx) => {
-    await updateUser(tx, u.organizationId, u.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
+    await updateUser(tx, u.organizationId, u.id, {
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+    });
     const ended = await endUserSessions(tx, u.organizationId, u.id);
     const issued = await issueSession(tx, u, client, settings);
     await appendAudit(tx, u.organizationId, actor, {

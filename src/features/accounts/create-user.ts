@@ -51,7 +51,8 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const username = checkUsername(input.username);
   const displayName = input.displayName.trim();
-  if (!displayName) throw validationError('이름을 입력하세요.', [{ path: 'displayName', message: '이름이 필요합니다' }]);
+  if (!displayName)
+    throw validationError('이름을 입력하세요.', [{ path: 'displayName', message: '이름이 필요합니다' }]);
   const grants = await resolveGrants(db, organizationId, input.roles);
   authorizeCaller(caller, 'users.manage', { targetRoles: grants.map((g) => g.role) });
   const temporaryPassword = input.password === undefined ? generateTemporaryPassword() : null;
@@ -62,9 +63,20 @@ export async function createUser(
     if (await findUserByUsername(tx, username)) throw conflict(`이미 있는 아이디입니다: ${username}`, 'username_taken');
     const id = crypto.randomUUID();
     await insertUsers(tx, [
-      { organizationId, id, username, displayName, email: (input.email ?? '').trim(), passwordHash, mustChangePassword: true },
+      {
+        organizationId,
+        id,
+        username,
+        displayName,
+        email: (input.email ?? '').trim(),
+        passwordHash,
+        mustChangePassword: true,
+      },
     ]);
-    await insertGrants(tx, grants.map((g) => ({ organizationId, userId: id, ...g })));
+    await insertGrants(
+      tx,
+      grants.map((g) => ({ organizationId, userId: id, ...g })),
+    );
     const user = await viewUser(tx, (await findUserByUsername(tx, username))!);
     await appendAudit(tx, organizationId, caller.actor, {
       action: 'user.create',

@@ -31,7 +31,12 @@ afterAll(async () => {
 async function run(command: Command, args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CommandContext = { args, config: testConfig(), io: { out: (t) => out.push(t), err: (t) => err.push(t) }, database: async () => database };
+  const ctx: CommandContext = {
+    args,
+    config: testConfig(),
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    database: async () => database,
+  };
   const code = await command.run(ctx);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -59,7 +64,16 @@ describe('demo accounts', () => {
       expect(by.get(`staff-${n}`)).toEqual({ username: `staff-${n}`, role: 'department_staff', departments: [d.name] });
     });
     expect(new Set(list.map((u) => u.role))).toEqual(
-      new Set(['administrator', 'planner', 'department_head', 'department_staff', 'rater', 'committee', 'executive', 'viewer']),
+      new Set([
+        'administrator',
+        'planner',
+        'department_head',
+        'department_staff',
+        'rater',
+        'committee',
+        'executive',
+        'viewer',
+      ]),
     );
     expect(await countAudit(database.db, orgId, 'user.demo_accounts')).toBe(1);
   });

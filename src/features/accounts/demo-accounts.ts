@@ -6,7 +6,13 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { appendAudit } from '../../db/queries/audit.js';
-import { countUsers, findUsersByUsernames, insertGrants, insertUsers, listDepartments } from '../../db/queries/accounts.js';
+import {
+  countUsers,
+  findUsersByUsernames,
+  insertGrants,
+  insertUsers,
+  listDepartments,
+} from '../../db/queries/accounts.js';
 import { listOrganizations } from '../../db/queries/plan-document.js';
 import type { Role } from '../../domain/policy.js';
 import { hashPassword } from './password.js';
@@ -35,8 +41,20 @@ export const demoDepartmentUsername = (kind: 'head' | 'staff', n: number) => `${
 export function planDemoAccounts(departments: { id: string; name: string }[]): DemoAccount[] {
   const out: DemoAccount[] = DEMO_ORG_ACCOUNTS.map((a) => ({ ...a, departmentId: null, department: null }));
   departments.forEach((d, i) => {
-    out.push({ username: demoDepartmentUsername('head', i + 1), displayName: `${d.name} 부서장 (데모)`, role: 'department_head', departmentId: d.id, department: d.name });
-    out.push({ username: demoDepartmentUsername('staff', i + 1), displayName: `${d.name} 담당자 (데모)`, role: 'department_staff', departmentId: d.id, department: d.name });
+    out.push({
+      username: demoDepartmentUsername('head', i + 1),
+      displayName: `${d.name} 부서장 (데모)`,
+      role: 'department_head',
+      departmentId: d.id,
+      department: d.name,
+    });
+    out.push({
+      username: demoDepartmentUsername('staff', i + 1),
+      displayName: `${d.name} 담당자 (데모)`,
+      role: 'department_staff',
+      departmentId: d.id,
+      department: d.name,
+    });
   });
   return out;
 }
@@ -50,7 +68,14 @@ export async function createDemoAccounts(db: Db, demoPassword: string): Promise<
     const depts = await listDepartments(db, org.id, { evaluatedOnly: true });
     const accounts = planDemoAccounts(depts);
     // Usernames are global: a second organization's demo accounts would collide, so skip taken ones.
-    const taken = new Set((await findUsersByUsernames(db, accounts.map((a) => a.username))).map((u) => u.username));
+    const taken = new Set(
+      (
+        await findUsersByUsernames(
+          db,
+          accounts.map((a) => a.username),
+        )
+      ).map((u) => u.username),
+    );
     const fresh = accounts.filter((a) => !taken.has(a.username));
     if (!fresh.length) continue;
     await db.transaction(async (tx) => {
@@ -66,14 +91,30 @@ export async function createDemoAccounts(db: Db, demoPassword: string): Promise<
       await insertUsers(tx, rows);
       await insertGrants(
         tx,
-        rows.map((r, i) => ({ organizationId: org.id, id: crypto.randomUUID(), userId: r.id, role: fresh[i]!.role, departmentId: fresh[i]!.departmentId })),
+        rows.map((r, i) => ({
+          organizationId: org.id,
+          id: crypto.randomUUID(),
+          userId: r.id,
+          role: fresh[i]!.role,
+          departmentId: fresh[i]!.departmentId,
+        })),
       );
-      await appendAudit(tx, org.id, { id: null, name: 'system:demo', ip: 'local' }, {
-        action: 'user.demo_accounts',
-        category: 'rights',
-        entityType: 'user',
-        after: { count: rows.length, accounts: fresh.map((a) => (a.department ? `${a.username}:${a.role}:${a.department}` : `${a.username}:${a.role}`)) },
-      });
+      await appendAudit(
+        tx,
+        org.id,
+        { id: null, name: 'system:demo', ip: 'local' },
+        {
+          action: 'user.demo_accounts',
+          category: 'rights',
+          entityType: 'user',
+          after: {
+            count: rows.length,
+            accounts: fresh.map((a) =>
+              a.department ? `${a.username}:${a.role}:${a.department}` : `${a.username}:${a.role}`,
+            ),
+          },
+        },
+      );
     });
     made += fresh.length;
   }

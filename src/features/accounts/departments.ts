@@ -42,7 +42,8 @@ export async function listDepartmentViews(db: Db, organizationId: string): Promi
 }
 
 function uniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  const code =
+    (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
   return code === '23505';
 }
 
@@ -110,7 +111,8 @@ export async function updateDepartmentInfo(
         },
         patch.version,
       );
-      if (!row) throw conflict('다른 사람이 먼저 이 부서를 바꿨습니다. 새로 불러온 뒤 다시 하세요.', 'version_conflict');
+      if (!row)
+        throw conflict('다른 사람이 먼저 이 부서를 바꿨습니다. 새로 불러온 뒤 다시 하세요.', 'version_conflict');
       const after = presentDepartment(row);
       await appendAudit(tx, organizationId, caller.actor, {
         action: 'department.update',

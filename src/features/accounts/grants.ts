@@ -24,10 +24,17 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 export function parseRole(s: string): Role | undefined {
   const t = s.trim();
   if (isRole(t)) return t;
-  return (Object.entries(ROLE_LABELS) as [Role, string][]).find(([, label]) => label === t || label.startsWith(t + '(') || squash(label) === squash(t))?.[0];
+  return (Object.entries(ROLE_LABELS) as [Role, string][]).find(
+    ([, label]) => label === t || label.startsWith(t + '(') || squash(label) === squash(t),
+  )?.[0];
 }
 
-export async function resolveGrants(db: Db, organizationId: string, input: GrantInput[], path = 'roles'): Promise<ResolvedGrant[]> {
+export async function resolveGrants(
+  db: Db,
+  organizationId: string,
+  input: GrantInput[],
+  path = 'roles',
+): Promise<ResolvedGrant[]> {
   const depts = await listDepartments(db, organizationId);
   const byId = new Map(depts.map((d) => [d.id, d]));
   const byName = new Map<string, (typeof depts)[number]>();
@@ -47,17 +54,30 @@ export async function resolveGrants(db: Db, organizationId: string, input: Grant
     const names = (g.departments ?? []).map((d) => d.trim()).filter(Boolean);
     const deptRole = DEPARTMENT_ROLES.includes(role);
     if (deptRole && names.length === 0) {
-      problems.push({ path: `${path}[${i}].departments`, message: `${ROLE_LABELS[role]} 역할에는 부서를 하나 이상 지정하세요.`, code: 'department_required' });
+      problems.push({
+        path: `${path}[${i}].departments`,
+        message: `${ROLE_LABELS[role]} 역할에는 부서를 하나 이상 지정하세요.`,
+        code: 'department_required',
+      });
       return;
     }
     if (!deptRole && names.length > 0) {
-      problems.push({ path: `${path}[${i}].departments`, message: `${ROLE_LABELS[role]} 역할은 부서에 묶이지 않습니다.`, code: 'department_not_allowed' });
+      problems.push({
+        path: `${path}[${i}].departments`,
+        message: `${ROLE_LABELS[role]} 역할은 부서에 묶이지 않습니다.`,
+        code: 'department_not_allowed',
+      });
       return;
     }
     const ids: (string | null)[] = [];
     for (const n of names) {
       const d = UUID.test(n) ? byId.get(n.toLowerCase()) : byName.get(squash(n));
-      if (!d) problems.push({ path: `${path}[${i}].departments`, message: `부서를 찾을 수 없습니다: ${n}`, code: 'unknown_department' });
+      if (!d)
+        problems.push({
+          path: `${path}[${i}].departments`,
+          message: `부서를 찾을 수 없습니다: ${n}`,
+          code: 'unknown_department',
+        });
       else ids.push(d.id);
     }
     if (!deptRole) ids.push(null);

@@ -39,11 +39,18 @@ export interface ImportedUsers {
   created: { username: string; displayName: string; temporaryPassword: string }[];
 }
 
-export async function importUsersCsv(db: Db, organizationId: string, caller: Caller, csv: string): Promise<ImportedUsers> {
+export async function importUsersCsv(
+  db: Db,
+  organizationId: string,
+  caller: Caller,
+  csv: string,
+): Promise<ImportedUsers> {
   const rows = parseCsv(csv);
   const header = rows.shift();
-  if (!header) throw validationError('CSV가 비어 있습니다.', [{ path: 'csv', message: '머리글 행이 필요합니다' }], 'csv_empty');
-  if (rows.length > MAX_IMPORT_ROWS) throw validationError(`한 번에 ${MAX_IMPORT_ROWS}행까지 가져올 수 있습니다.`, [], 'csv_too_large');
+  if (!header)
+    throw validationError('CSV가 비어 있습니다.', [{ path: 'csv', message: '머리글 행이 필요합니다' }], 'csv_empty');
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw validationError(`한 번에 ${MAX_IMPORT_ROWS}행까지 가져올 수 있습니다.`, [], 'csv_too_large');
   const cols = header.map((h) => COLUMNS[h.trim().toLowerCase()]);
   const problems: ProblemDetail[] = [];
   for (const need of ['username', 'displayName', 'role'] as const)
@@ -58,17 +65,33 @@ export async function importUsersCsv(db: Db, organizationId: string, caller: Cal
     try {
       username = checkUsername(get('username'), `${line}행.username`);
     } catch {
-      problems.push({ path: `${line}행.username`, message: `아이디 형식이 올바르지 않습니다: ${get('username')}`, code: 'invalid_username' });
+      problems.push({
+        path: `${line}행.username`,
+        message: `아이디 형식이 올바르지 않습니다: ${get('username')}`,
+        code: 'invalid_username',
+      });
       return;
     }
     const p = people.get(username) ?? { displayName: get('displayName'), email: get('email'), roles: [], line };
-    if (!p.displayName) problems.push({ path: `${line}행.display_name`, message: '이름이 없습니다', code: 'missing_name' });
-    p.roles.push({ role: get('role'), departments: get('departments').split(/[;|]/).map((s) => s.trim()).filter(Boolean) });
+    if (!p.displayName)
+      problems.push({ path: `${line}행.display_name`, message: '이름이 없습니다', code: 'missing_name' });
+    p.roles.push({
+      role: get('role'),
+      departments: get('departments')
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
     people.set(username, p);
   });
 
   const existing = await findUsersByUsernames(db, [...people.keys()]);
-  for (const e of existing) problems.push({ path: `${people.get(e.username)!.line}행.username`, message: `이미 있는 아이디입니다: ${e.username}`, code: 'username_taken' });
+  for (const e of existing)
+    problems.push({
+      path: `${people.get(e.username)!.line}행.username`,
+      message: `이미 있는 아이디입니다: ${e.username}`,
+      code: 'username_taken',
+    });
 
   const resolved = new Map<string, Awaited<ReturnType<typeof resolveGrants>>>();
   for (const [username, p] of people) {
@@ -79,11 +102,24 @@ export async function importUsersCsv(db: Db, organizationId: string, caller: Cal
       else throw e;
     }
   }
-  if (problems.length) throw validationError(`CSV에 문제가 ${problems.length}건 있어 아무것도 만들지 않았습니다.`, problems, 'csv_invalid');
+  if (problems.length)
+    throw validationError(
+      `CSV에 문제가 ${problems.length}건 있어 아무것도 만들지 않았습니다.`,
+      problems,
+      'csv_invalid',
+    );
   authorizeCaller(caller, 'users.manage', { targetRoles: [...resolved.values()].flat().map((g) => g.role) });
 
   const created: ImportedUsers['created'] = [];
-  const userRows: { organizationId: string; id: string; username: string; displayName: string; email: string; passwordHash: string; mustChangePassword: boolean }[] = [];
+  const userRows: {
+    organizationId: string;
+    id: string;
+    username: string;
+    displayName: string;
+    email: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  }[] = [];
   for (const [username, p] of people) {
     const temporaryPassword = generateTemporaryPassword();
     created.push({ username, displayName: p.displayName, temporaryPassword });
@@ -103,7 +139,11 @@ export async function importUsersCsv(db: Db, organizationId: string, caller: Cal
       tx,
       userRows.flatMap((u) => resolved.get(u.username)!.map((g) => ({ organizationId, userId: u.id, ...g }))),
     );
-    const grants = await listGrants(tx, organizationId, userRows.map((u) => u.id));
+    const grants = await listGrants(
+      tx,
+      organizationId,
+      userRows.map((u) => u.id),
+    );
     const byName = new Map((await listUsers(tx, organizationId)).map((u) => [u.username, u]));
     for (const u of userRows)
       await appendAudit(tx, organizationId, caller.actor, {

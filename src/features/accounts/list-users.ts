@@ -4,7 +4,12 @@ import { listGrants, listUsers, type UserFilter } from '../../db/queries/account
 import { authorizeCaller, type Caller } from './caller.js';
 import { presentUser, type UserView } from './user-view.js';
 
-export async function listUserViews(db: Db, organizationId: string, caller: Caller, filter: UserFilter = {}): Promise<UserView[]> {
+export async function listUserViews(
+  db: Db,
+  organizationId: string,
+  caller: Caller,
+  filter: UserFilter = {},
+): Promise<UserView[]> {
   authorizeCaller(caller, 'users.manage');
   const rows = await listUsers(db, organizationId, filter);
   const grants = await listGrants(db, organizationId);

@@ -29,7 +29,12 @@ export interface LoginResult extends IssuedSession {
 const LOGIN_FAILED = '아이디 또는 비밀번호가 맞지 않습니다.';
 
 function seoulTime(d: Date) {
-  return new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return new Intl.DateTimeFormat('ko-KR', {
+    timeZone: 'Asia/Seoul',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 }
 
 export function lockedError(until: Date, now: Date, settings: AccountSettings) {
@@ -46,10 +51,20 @@ export function lockedError(until: Date, now: Date, settings: AccountSettings) {
 
 export const normalizeUsername = (u: string) => u.normalize('NFC').trim().toLowerCase();
 
-export async function login(db: Db, settings: AccountSettings, input: LoginInput, client: ClientInfo, now = new Date()): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  settings: AccountSettings,
+  input: LoginInput,
+  client: ClientInfo,
+  now = new Date(),
+): Promise<LoginResult> {
   const username = normalizeUsername(input.username);
   const user = username ? await findUserByUsername(db, username) : undefined;
-  const actor = (u?: UserRow): AuditActor => ({ id: u?.id ?? null, name: u?.username ?? username.slice(0, 64), ip: client.ip });
+  const actor = (u?: UserRow): AuditActor => ({
+    id: u?.id ?? null,
+    name: u?.username ?? username.slice(0, 64),
+    ip: client.ip,
+  });
 
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
@@ -82,7 +97,8 @@ export async function login(db: Db, settings: AccountSettings, input: LoginInput
 
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk) {
-    const inWindow = user.firstFailedLoginAt && now.getTime() - user.firstFailedLoginAt.getTime() < settings.failureWindowMs;
+    const inWindow =
+      user.firstFailedLoginAt && now.getTime() - user.firstFailedLoginAt.getTime() < settings.failureWindowMs;
     const failures = inWindow ? user.failedLogins + 1 : 1;
     const locks = failures >= settings.maxFailures;
     const lockedUntil = locks ? new Date(now.getTime() + settings.lockoutMs) : null;
@@ -126,7 +142,12 @@ export async function login(db: Db, settings: AccountSettings, input: LoginInput
   }
 
   return db.transaction(async (tx) => {
-    await setLoginState(tx, user.organizationId, user.id, { failedLogins: 0, firstFailedLoginAt: null, lockedUntil: null, lastLoginAt: now });
+    await setLoginState(tx, user.organizationId, user.id, {
+      failedLogins: 0,
+      firstFailedLoginAt: null,
+      lockedUntil: null,
+      lastLoginAt: now,
+    });
     const issued = await issueSession(tx, user, client, settings, now);
     await appendAudit(tx, user.organizationId, actor(user), {
       action: 'auth.login',
@@ -136,6 +157,9 @@ export async function login(db: Db, settings: AccountSettings, input: LoginInput
       after: { mustChangePassword: user.mustChangePassword, userAgent: client.userAgent.slice(0, 200) },
     });
     const grants = await listGrants(tx, user.organizationId, [user.id]);
-    return { ...issued, user: presentUser({ ...user, lastLoginAt: now, failedLogins: 0, lockedUntil: null }, grants, now) };
+    return {
+      ...issued,
+      user: presentUser({ ...user, lastLoginAt: now, failedLogins: 0, lockedUntil: null }, grants, now),
+    };
   });
 }

@@ -36,13 +36,15 @@ async function rolesOf(db: Db, u: UserRow): Promise<Role[]> {
   return (await listGrants(db, u.organizationId, [u.id])).map((g) => g.role);
 }
 
-const stale = () =>
-  conflict('다른 사람이 먼저 이 계정을 바꿨습니다. 새로 불러온 뒤 다시 하세요.', 'version_conflict');
+const stale = () => conflict('다른 사람이 먼저 이 계정을 바꿨습니다. 새로 불러온 뒤 다시 하세요.', 'version_conflict');
 
 async function keepOneAdministrator(tx: Db, u: UserRow, losesAdmin: boolean) {
   if (!losesAdmin) return;
   if ((await countActiveAdministrators(tx, u.organizationId, u.id)) === 0)
-    throw conflict('마지막 시스템 관리자의 권한은 없애거나 계정을 중지할 수 없습니다. 다른 관리자를 먼저 지정하세요.', 'last_administrator');
+    throw conflict(
+      '마지막 시스템 관리자의 권한은 없애거나 계정을 중지할 수 없습니다. 다른 관리자를 먼저 지정하세요.',
+      'last_administrator',
+    );
 }
 
 export async function updateUserProfile(
@@ -93,7 +95,11 @@ export async function setUserRoles(
   authorizeCaller(caller, 'users.manage', { targetRoles: [...beforeRoles, ...grants.map((g) => g.role)] });
   return db.transaction(async (tx) => {
     const before = await viewUser(tx, u);
-    await keepOneAdministrator(tx, u, beforeRoles.includes('administrator') && !grants.some((g) => g.role === 'administrator'));
+    await keepOneAdministrator(
+      tx,
+      u,
+      beforeRoles.includes('administrator') && !grants.some((g) => g.role === 'administrator'),
+    );
     // The version check doubles as the lock against two administrators editing at once.
     const row = await updateUser(tx, organizationId, u.id, {}, version);
     if (!row) throw stale();
@@ -113,7 +119,13 @@ export async function setUserRoles(
 }
 
 /** Deactivation ends every session of the account at once; activation lets it log in again. */
-export async function setUserActive(db: Db, organizationId: string, caller: Caller, ref: string, active: boolean): Promise<UserView> {
+export async function setUserActive(
+  db: Db,
+  organizationId: string,
+  caller: Caller,
+  ref: string,
+  active: boolean,
+): Promise<UserView> {
   const u = await requireUser(db, organizationId, ref);
   const roles = await rolesOf(db, u);
   authorizeCaller(caller, 'users.manage', { targetRoles: roles });
@@ -180,7 +192,11 @@ export async function unlockUser(db: Db, organizationId: string, caller: Caller,
   const u = await requireUser(db, organizationId, ref);
   authorizeCaller(caller, 'users.manage', { targetRoles: await rolesOf(db, u) });
   return db.transaction(async (tx) => {
-    const row = await updateUser(tx, organizationId, u.id, { failedLogins: 0, firstFailedLoginAt: null, lockedUntil: null });
+    const row = await updateUser(tx, organizationId, u.id, {
+      failedLogins: 0,
+      firstFailedLoginAt: null,
+      lockedUntil: null,
+    });
     await appendAudit(tx, organizationId, caller.actor, {
       action: 'user.unlock',
       category: 'rights',

@@ -39,8 +39,15 @@ export function commonPasswords(): ReadonlySet<string> {
 }
 
 /** Throws a validation error (code `password_rejected`) listing every rule the password breaks. */
-export function assertPasswordAcceptable(password: string, opts: { username: string; refused?: string[]; current?: string }) {
-  const problems = passwordProblems(password, { username: opts.username, common: commonPasswords(), refused: opts.refused });
+export function assertPasswordAcceptable(
+  password: string,
+  opts: { username: string; refused?: string[]; current?: string },
+) {
+  const problems = passwordProblems(password, {
+    username: opts.username,
+    common: commonPasswords(),
+    refused: opts.refused,
+  });
   if (opts.current !== undefined && normalizePassword(opts.current) === normalizePassword(password))
     problems.push({ code: 'same_as_current', message: '지금 쓰는 비밀번호와 다른 비밀번호를 쓰세요.' });
   if (problems.length)

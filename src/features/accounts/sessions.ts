@@ -61,7 +61,12 @@ export interface LiveSession {
 export type SessionLookup = { ok: true; live: LiveSession } | { ok: false; reason: 'none' | 'expired' | 'inactive' };
 
 /** Finds the session of a token and checks it is still alive; a dead one is deleted. */
-export async function resolveSession(db: Db, token: string, settings: AccountSettings, now = new Date()): Promise<SessionLookup> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  settings: AccountSettings,
+  now = new Date(),
+): Promise<SessionLookup> {
   if (!token || token.length > 200) return { ok: false, reason: 'none' };
   const found = await findSession(db, sha256(token));
   if (!found) return { ok: false, reason: 'none' };

@@ -24,14 +24,25 @@ export async function seedOrganization(db: Db, year = 2021) {
       orgPerformanceGoals: [{ code: 'G01', no: 1, name: '교통 안전', orgStrategicGoal: 'S1' }],
       deptStrategicGoals: [{ code: 'D001', name: '교통사고 줄이기', orgPerformanceGoal: 'G01', department: '교통과' }],
       deptPerformanceGoals: [{ code: 'D001-1', name: '보행 안전', deptStrategicGoal: 'D001' }],
-      indicators: [{ code: 'I001', name: '보행자 사고 건수', deptPerformanceGoal: 'D001-1', leadDepartment: '교통과', target: 100 }],
+      indicators: [
+        {
+          code: 'I001',
+          name: '보행자 사고 건수',
+          deptPerformanceGoal: 'D001-1',
+          leadDepartment: '교통과',
+          target: 100,
+        },
+      ],
       tasks: [],
       results: [],
     },
     systemActor('test'),
   );
   const depts = await listDepartments(db, (await orgId(db))!);
-  return { organizationId: (await orgId(db))!, departments: Object.fromEntries(depts.map((d) => [d.name, d.id])) as Record<string, string> };
+  return {
+    organizationId: (await orgId(db))!,
+    departments: Object.fromEntries(depts.map((d) => [d.name, d.id])) as Record<string, string>,
+  };
 }
 
 async function orgId(db: Db) {
@@ -49,7 +60,9 @@ export async function makeUser(
   roles: { role: Role; departmentId?: string | null }[],
   opts: { password?: string; mustChangePassword?: boolean; demo?: boolean; active?: boolean } = {},
 ) {
-  const passwordHash = opts.password ? await hashPassword(opts.password) : await (hashed ??= hashPassword(TEST_PASSWORD));
+  const passwordHash = opts.password
+    ? await hashPassword(opts.password)
+    : await (hashed ??= hashPassword(TEST_PASSWORD));
   const id = crypto.randomUUID();
   await insertUsers(db, [
     {
@@ -65,7 +78,13 @@ export async function makeUser(
   ]);
   await insertGrants(
     db,
-    roles.map((r) => ({ organizationId, id: crypto.randomUUID(), userId: id, role: r.role, departmentId: r.departmentId ?? null })),
+    roles.map((r) => ({
+      organizationId,
+      id: crypto.randomUUID(),
+      userId: id,
+      role: r.role,
+      departmentId: r.departmentId ?? null,
+    })),
   );
   return (await findUserByUsername(db, username))!;
 }

@@ -30,8 +30,19 @@ beforeAll(async () => {
   database = await createTestDatabase();
   orgId = (await seedOrganization(db())).organizationId;
   for (const name of ['alpha', 'bravo', 'charlie'])
-    await createUser(db(), accountSettings(), orgId, { actor: cli, principal: null }, { username: name, displayName: name, roles: [{ role: 'viewer' }] });
-  await recordAccess(db(), orgId, { id: null, name: 'alpha', ip: '10.0.0.1' }, { action: 'evidence.download', entityType: 'evidence', entityId: 'e1', subject: '교통과' });
+    await createUser(
+      db(),
+      accountSettings(),
+      orgId,
+      { actor: cli, principal: null },
+      { username: name, displayName: name, roles: [{ role: 'viewer' }] },
+    );
+  await recordAccess(
+    db(),
+    orgId,
+    { id: null, name: 'alpha', ip: '10.0.0.1' },
+    { action: 'evidence.download', entityType: 'evidence', entityId: 'e1', subject: '교통과' },
+  );
 });
 afterAll(async () => {
   await database?.close();
@@ -40,7 +51,12 @@ afterAll(async () => {
 function run(command: typeof auditVerifyCommand, args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CommandContext = { args, config: testConfig(), io: { out: (t) => out.push(t), err: (t) => err.push(t) }, database: async () => database };
+  const ctx: CommandContext = {
+    args,
+    config: testConfig(),
+    io: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    database: async () => database,
+  };
   return command.run(ctx).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 
@@ -67,13 +83,20 @@ describe('bsc audit verify', () => {
   });
 
   it('detects a changed row', async () => {
-    const [row] = await db().select().from(auditLog).where(sql`${auditLog.organizationId} = ${orgId} and ${auditLog.seq} = 3`);
-    await behindTheBack(sql`update audit_log set after = jsonb_set(after, '{displayName}', '"mallory"') where organization_id = ${orgId} and seq = 3`);
+    const [row] = await db()
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.organizationId} = ${orgId} and ${auditLog.seq} = 3`);
+    await behindTheBack(
+      sql`update audit_log set after = jsonb_set(after, '{displayName}', '"mallory"') where organization_id = ${orgId} and seq = 3`,
+    );
     const r = await run(auditVerifyCommand, ['--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report.chains[0].problems).toEqual([expect.objectContaining({ seq: 3, kind: 'changed' })]);
-    await behindTheBack(sql`update audit_log set after = ${JSON.stringify(row!.after)}::jsonb where organization_id = ${orgId} and seq = 3`);
+    await behindTheBack(
+      sql`update audit_log set after = ${JSON.stringify(row!.after)}::jsonb where organization_id = ${orgId} and seq = 3`,
+    );
     expect((await run(auditVerifyCommand, [])).code).toBe(0);
   });
 
@@ -111,10 +134,14 @@ describe('bsc audit verify', () => {
       prevHash: rows.at(-3)!.hash,
     };
     const hash = sha256(auditHashInput(forged));
-    await db().insert(auditLog).values({ ...forged, hash });
+    await db()
+      .insert(auditLog)
+      .values({ ...forged, hash });
     const r = await run(auditVerifyCommand, ['--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).chains[0].problems).toEqual([expect.objectContaining({ seq: forged.seq, kind: 'broken_link' })]);
+    expect(JSON.parse(r.out).chains[0].problems).toEqual([
+      expect.objectContaining({ seq: forged.seq, kind: 'broken_link' }),
+    ]);
     await behindTheBack(sql`delete from audit_log where organization_id = ${orgId} and seq = ${forged.seq}`);
     expect((await run(auditVerifyCommand, [])).code).toBe(0);
   });
@@ -126,14 +153,17 @@ describe('bsc audit verify', () => {
     expect(entries[0].after).toMatchObject({ username: 'charlie', roles: ['viewer'] });
     expect(JSON.stringify(entries)).not.toMatch(/argon2/);
     const access = JSON.parse((await run(auditListCommand, ['--action', 'evidence.', '--json'])).out);
-    expect(access).toEqual([expect.objectContaining({ action: 'evidence.download', category: 'access', ip: '10.0.0.1', subject: '교통과' })]);
+    expect(access).toEqual([
+      expect.objectContaining({ action: 'evidence.download', category: 'access', ip: '10.0.0.1', subject: '교통과' }),
+    ]);
   });
 });
 
 describe('retention purge', () => {
   it('deletes only an expired prefix, anchors the chain, and verify still passes', async () => {
     const other = crypto.randomUUID();
-    const at = (action: string, category: 'access' | 'rights') => db().transaction((tx) => appendAudit(tx, other, cli, { action, category }));
+    const at = (action: string, category: 'access' | 'rights') =>
+      db().transaction((tx) => appendAudit(tx, other, cli, { action, category }));
     for (let i = 0; i < 3; i++) await at('auth.login', 'access');
     await at('user.roles', 'rights');
     for (let i = 0; i < 2; i++) await at('auth.login', 'access');

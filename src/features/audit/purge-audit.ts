@@ -9,7 +9,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { appendAudit, type AuditActor } from '../../db/queries/audit.js';
-import { chainRow, deleteAuditPrefix, insertAnchor, latestAnchor, purgeableThrough } from '../../db/queries/audit-trail.js';
+import {
+  chainRow,
+  deleteAuditPrefix,
+  insertAnchor,
+  latestAnchor,
+  purgeableThrough,
+} from '../../db/queries/audit-trail.js';
 
 export interface Retention {
   accessYears: number;
@@ -37,7 +43,10 @@ export async function purgeAuditTrail(
   opts: { now?: Date; dryRun?: boolean } = {},
 ): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
-  const cutoffs = { access: yearsBefore(now, Math.max(2, retention.accessYears)), other: yearsBefore(now, Math.max(3, retention.rightsYears)) };
+  const cutoffs = {
+    access: yearsBefore(now, Math.max(2, retention.accessYears)),
+    other: yearsBefore(now, Math.max(3, retention.rightsYears)),
+  };
   const iso = { access: cutoffs.access.toISOString(), other: cutoffs.other.toISOString() };
   if (opts.dryRun) {
     const through = await purgeableThrough(db, organizationId, cutoffs);
@@ -51,7 +60,13 @@ export async function purgeAuditTrail(
     const last = through > 0 ? await chainRow(tx, organizationId, through) : undefined;
     if (!last) return { purged: 0, firstSeq: null, cutoffs: iso };
     const purged = await deleteAuditPrefix(tx, organizationId, through);
-    await insertAnchor(tx, { organizationId, firstSeq: through + 1, prevHash: last.hash, purgedRows: purged, purgedBy: actor.name });
+    await insertAnchor(tx, {
+      organizationId,
+      firstSeq: through + 1,
+      prevHash: last.hash,
+      purgedRows: purged,
+      purgedBy: actor.name,
+    });
     await appendAudit(tx, organizationId, actor, {
       action: 'audit.purge',
       category: 'rights',

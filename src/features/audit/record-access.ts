@@ -16,7 +16,12 @@ export interface AccessRecord {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAccess(db: Db, organizationId: string, actor: AuditActor, r: AccessRecord): Promise<number> {
+export async function recordAccess(
+  db: Db,
+  organizationId: string,
+  actor: AuditActor,
+  r: AccessRecord,
+): Promise<number> {
   return db.transaction((tx) =>
     appendAudit(tx, organizationId, actor, {
       action: r.action,

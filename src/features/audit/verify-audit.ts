@@ -28,7 +28,9 @@ export interface VerifyReport {
 export async function verifyAuditTrail(db: Db, organizationId?: string): Promise<VerifyReport> {
   const orgs = await listOrganizations(db);
   const names = new Map(orgs.map((o) => [o.id, o.code]));
-  const ids = organizationId ? [organizationId] : [...new Set([...orgs.map((o) => o.id), ...(await auditOrganizations(db))])];
+  const ids = organizationId
+    ? [organizationId]
+    : [...new Set([...orgs.map((o) => o.id), ...(await auditOrganizations(db))])];
   const chains: ChainReport[] = [];
   for (const id of ids) {
     const anchor = await latestAnchor(db, id);
@@ -52,7 +54,9 @@ export async function verifyAuditTrail(db: Db, organizationId?: string): Promise
       firstSeq: first ? Number(first.seq) : null,
       lastSeq: last ? Number(last.seq) : null,
       headHash: last?.hash ?? null,
-      anchor: anchor ? { firstSeq: Number(anchor.firstSeq), prevHash: anchor.prevHash, purgedAt: anchor.purgedAt.toISOString() } : null,
+      anchor: anchor
+        ? { firstSeq: Number(anchor.firstSeq), prevHash: anchor.prevHash, purgedAt: anchor.purgedAt.toISOString() }
+        : null,
       problems,
     });
   }

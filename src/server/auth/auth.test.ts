@@ -45,7 +45,10 @@ describe('login and the session cookie', () => {
     expect(c.secure).toBeFalsy();
     const body = s.res.json();
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
-    expect(body.user).toMatchObject({ username: 'staff1', roles: [{ role: 'department_staff', department: { name: '교통과' } }] });
+    expect(body.user).toMatchObject({
+      username: 'staff1',
+      roles: [{ role: 'department_staff', department: { name: '교통과' } }],
+    });
     expect(body.user.passwordHash).toBeUndefined();
     expect(body.abilities).toContain('result.submit');
     expect(body.abilities).not.toContain('users.manage');
@@ -60,7 +63,9 @@ describe('login and the session cookie', () => {
     const c = s.res.cookies.find((c) => c.name === '__Host-bsc_session')!;
     expect(c).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(c.domain).toBeUndefined();
-    const me = await call(app, s, 'GET', '/api/v1/auth/session', undefined, { headers: { 'x-forwarded-proto': 'https' } });
+    const me = await call(app, s, 'GET', '/api/v1/auth/session', undefined, {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(me.statusCode).toBe(200);
   });
 
@@ -75,7 +80,11 @@ describe('login and the session cookie', () => {
   it('a wrong password or unknown user gets one Korean message, and both are recorded', async () => {
     const before = await countAudit(db(), org.organizationId, 'auth.login_failed');
     for (const username of ['staff1', 'nobody-here']) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password-1' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'wrong-password-1' },
+      });
       expect(r.statusCode).toBe(401);
       expect(r.json().error).toEqual({ code: 'login_failed', message: '아이디 또는 비밀번호가 맞지 않습니다.' });
     }
@@ -85,7 +94,11 @@ describe('login and the session cookie', () => {
   });
 
   it('refuses unknown properties in the body', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'staff1', password: TEST_PASSWORD, role: 'administrator' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'staff1', password: TEST_PASSWORD, role: 'administrator' },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details[0].message).toMatch(/알 수 없는 항목: role/);
   });
@@ -110,10 +123,15 @@ describe('every route needs a session; state changes need the CSRF token', () =>
     const s = await loginAs(app, 'staff1', TEST_PASSWORD);
     const none = await call(app, s, 'POST', '/api/v1/auth/session/extend', undefined, { csrf: false });
     expect(none.statusCode).toBe(403);
-    expect(none.json().error).toMatchObject({ code: 'csrf_invalid', message: expect.stringMatching(/보안 토큰\(CSRF\)/) });
+    expect(none.json().error).toMatchObject({
+      code: 'csrf_invalid',
+      message: expect.stringMatching(/보안 토큰\(CSRF\)/),
+    });
     const wrong = await call(app, { ...s, csrf: s.csrf.slice(1) + 'x' }, 'POST', '/api/v1/auth/session/extend');
     expect(wrong.statusCode).toBe(403);
-    const cross = await call(app, s, 'POST', '/api/v1/auth/session/extend', undefined, { headers: { origin: 'https://evil.example' } });
+    const cross = await call(app, s, 'POST', '/api/v1/auth/session/extend', undefined, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(cross.json().error.code).toBe('csrf_origin');
     const ok = await call(app, s, 'POST', '/api/v1/auth/session/extend');
     expect(ok.statusCode).toBe(200);
@@ -172,16 +190,30 @@ describe('lockout', () => {
   it('5 failures within 15 minutes lock the account for 15 minutes (429, Korean message with the wait), recorded', async () => {
     const before = await countAudit(db(), org.organizationId, 'auth.locked');
     for (let i = 1; i <= 4; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: `nope-${i}-xxxxxx` } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'locky', password: `nope-${i}-xxxxxx` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: 'nope-5-xxxxxx' } });
+    const fifth = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'locky', password: 'nope-5-xxxxxx' },
+    });
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error.code).toBe('account_locked');
-    expect(fifth.json().error.message).toMatch(/5번 실패하여 계정이 잠겼습니다\. 15분 뒤\(\d\d:\d\d\)에 다시 시도하세요/);
+    expect(fifth.json().error.message).toMatch(
+      /5번 실패하여 계정이 잠겼습니다\. 15분 뒤\(\d\d:\d\d\)에 다시 시도하세요/,
+    );
     expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(14 * 60);
     // Even the right password is refused while locked.
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: TEST_PASSWORD } });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'locky', password: TEST_PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
     expect(await countAudit(db(), org.organizationId, 'auth.locked')).toBe(before + 1);
 
@@ -196,9 +228,19 @@ describe('lockout', () => {
   it('failures older than the window do not count', async () => {
     await makeUser(db(), org.organizationId, 'slowfail', [{ role: 'viewer' }]);
     for (let i = 0; i < 4; i++)
-      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'slowfail', password: 'wrong-wrong-1' } });
-    await db().execute(sql`update users set first_failed_login_at = now() - interval '16 minutes' where username = 'slowfail'`);
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'slowfail', password: 'wrong-wrong-1' } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'slowfail', password: 'wrong-wrong-1' },
+      });
+    await db().execute(
+      sql`update users set first_failed_login_at = now() - interval '16 minutes' where username = 'slowfail'`,
+    );
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'slowfail', password: 'wrong-wrong-1' },
+    });
     expect(r.statusCode).toBe(401);
   });
 
@@ -207,7 +249,15 @@ describe('lockout', () => {
     try {
       const codes = [];
       for (let i = 0; i < 3; i++)
-        codes.push((await throttled.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ghost', password: 'x-x-x-x-x-x' } })).statusCode);
+        codes.push(
+          (
+            await throttled.inject({
+              method: 'POST',
+              url: '/api/v1/auth/login',
+              payload: { username: 'ghost', password: 'x-x-x-x-x-x' },
+            })
+          ).statusCode,
+        );
       expect(codes).toEqual([401, 401, 429]);
     } finally {
       await throttled.close();
@@ -218,7 +268,9 @@ describe('lockout', () => {
 describe('session expiry and the KWCAG warning', () => {
   it('tells the remaining time without extending; extend restarts the idle clock', async () => {
     const s = await loginAs(app, 'idle1', TEST_PASSWORD);
-    await db().execute(sql`update sessions set last_seen_at = now() - interval '20 minutes' where user_id = (select id from users where username = 'idle1')`);
+    await db().execute(
+      sql`update sessions set last_seen_at = now() - interval '20 minutes' where user_id = (select id from users where username = 'idle1')`,
+    );
     const status = await call(app, s, 'GET', '/api/v1/auth/session');
     expect(status.json().session.remainingSeconds).toBeGreaterThan(9 * 60);
     expect(status.json().session.remainingSeconds).toBeLessThanOrEqual(10 * 60);
@@ -230,7 +282,9 @@ describe('session expiry and the KWCAG warning', () => {
 
   it('ends after 30 idle minutes', async () => {
     const s = await loginAs(app, 'idle1', TEST_PASSWORD);
-    await db().execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where username = 'idle1')`);
+    await db().execute(
+      sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where username = 'idle1')`,
+    );
     const r = await call(app, s, 'GET', '/api/v1/plans');
     expect(r.statusCode).toBe(401);
     expect(r.json().error.code).toBe('session_expired');
@@ -242,7 +296,9 @@ describe('session expiry and the KWCAG warning', () => {
     const res = await call(app, s, 'GET', '/api/v1/auth/session');
     const abs = new Date(res.json().session.absoluteExpiresAt).getTime();
     expect(abs - Date.now()).toBeGreaterThan(11.9 * 3600_000);
-    await db().execute(sql`update sessions set expires_at = now() - interval '1 second', last_seen_at = now() where user_id = (select id from users where username = 'idle1')`);
+    await db().execute(
+      sql`update sessions set expires_at = now() - interval '1 second', last_seen_at = now() where user_id = (select id from users where username = 'idle1')`,
+    );
     expect((await call(app, s, 'GET', '/api/v1/plans')).statusCode).toBe(401);
   });
 });
@@ -260,7 +316,10 @@ describe('sessions end on the server', () => {
   it('password change ends every session and issues a new one', async () => {
     const a = await loginAs(app, 'changer', TEST_PASSWORD);
     const b = await loginAs(app, 'changer', TEST_PASSWORD);
-    const r = await call(app, a, 'POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Horse-7?' });
+    const r = await call(app, a, 'POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Another-Horse-7?',
+    });
     expect(r.statusCode, r.body).toBe(200);
     const c = r.cookies.find((c) => c.name === 'bsc_session')!;
     const fresh = { cookie: `bsc_session=${c.value}`, csrf: r.json().csrfToken };
@@ -276,7 +335,11 @@ describe('sessions end on the server', () => {
     const admin = await loginAs(app, 'admin1', TEST_PASSWORD);
     expect((await call(app, admin, 'POST', '/api/v1/users/gone/deactivate', {})).statusCode).toBe(200);
     expect((await call(app, s, 'GET', '/api/v1/plans')).statusCode).toBe(401);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'gone', password: TEST_PASSWORD } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'gone', password: TEST_PASSWORD },
+    });
     expect(again.statusCode).toBe(403);
     expect(again.json().error.code).toBe('account_inactive');
   });
@@ -285,10 +348,13 @@ describe('sessions end on the server', () => {
 describe('passwords', () => {
   it('refuses short, simple, username-containing, common and demo passwords; accepts good ones (no truncation)', async () => {
     const s = await loginAs(app, 'changer', 'Another-Horse-7?');
-    const attempt = (newPassword: string) => call(app, s, 'POST', '/api/v1/auth/password', { currentPassword: 'Another-Horse-7?', newPassword });
+    const attempt = (newPassword: string) =>
+      call(app, s, 'POST', '/api/v1/auth/password', { currentPassword: 'Another-Horse-7?', newPassword });
     const codes = async (p: string) => {
       const r = await attempt(p);
-      return r.statusCode === 200 ? 'ok' : (r.json().error.details ?? []).map((d: { code: string }) => d.code).join(',');
+      return r.statusCode === 200
+        ? 'ok'
+        : (r.json().error.details ?? []).map((d: { code: string }) => d.code).join(',');
     };
     expect(await codes('Ab1!x')).toBe('too_short');
     expect(await codes('zqxwvuts1')).toBe('too_simple');
@@ -303,10 +369,20 @@ describe('passwords', () => {
     expect(r.json().user.mustChangePassword).toBe(false);
     // 128 characters, all of them count (a prefix does not log in).
     const long = '가나다라-' + 'k'.repeat(118) + 'Z9!';
-    const fresh = { cookie: `bsc_session=${r.cookies.find((c) => c.name === 'bsc_session')!.value}`, csrf: r.json().csrfToken };
-    const r2 = await call(app, fresh, 'POST', '/api/v1/auth/password', { currentPassword: 'Ab1!wxyz', newPassword: long });
+    const fresh = {
+      cookie: `bsc_session=${r.cookies.find((c) => c.name === 'bsc_session')!.value}`,
+      csrf: r.json().csrfToken,
+    };
+    const r2 = await call(app, fresh, 'POST', '/api/v1/auth/password', {
+      currentPassword: 'Ab1!wxyz',
+      newPassword: long,
+    });
     expect(r2.statusCode, r2.body).toBe(200);
-    const prefix = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'changer', password: long.slice(0, 72) } });
+    const prefix = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'changer', password: long.slice(0, 72) },
+    });
     expect(prefix.statusCode).toBe(401);
     await loginAs(app, 'changer', long);
   });
@@ -322,16 +398,26 @@ describe('accounts created by an administrator', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const { user, temporaryPassword } = created.json();
-    expect(user).toMatchObject({ username: 'newbie', mustChangePassword: true, roles: [{ role: 'department_staff', department: { name: '보건소' } }] });
+    expect(user).toMatchObject({
+      username: 'newbie',
+      mustChangePassword: true,
+      roles: [{ role: 'department_staff', department: { name: '보건소' } }],
+    });
     expect(temporaryPassword).toHaveLength(16);
     const s = await loginAs(app, 'newbie', temporaryPassword);
     expect(s.res.json().user.mustChangePassword).toBe(true);
     const blocked = await call(app, s, 'GET', '/api/v1/plans');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
-    const changed = await call(app, s, 'POST', '/api/v1/auth/password', { currentPassword: temporaryPassword, newPassword: 'Fresh-Start-42' });
+    const changed = await call(app, s, 'POST', '/api/v1/auth/password', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Fresh-Start-42',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
-    const fresh = { cookie: `bsc_session=${changed.cookies.find((c) => c.name === 'bsc_session')!.value}`, csrf: changed.json().csrfToken };
+    const fresh = {
+      cookie: `bsc_session=${changed.cookies.find((c) => c.name === 'bsc_session')!.value}`,
+      csrf: changed.json().csrfToken,
+    };
     expect((await call(app, fresh, 'GET', '/api/v1/plans')).statusCode).toBe(200);
   });
 });

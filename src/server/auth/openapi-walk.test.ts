@@ -49,7 +49,9 @@ describe('OpenAPI walk', () => {
   it('lists which routes are public, and only login and health are', async () => {
     const { spec, ops } = await operations();
     expect(spec.security).toEqual([{ session: [] }]);
-    const open = ops.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+    const open = ops
+      .filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0)
+      .map((o) => `${o.method.toUpperCase()} ${o.path}`);
     expect(open.sort()).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/login']);
     expect(ops.length).toBeGreaterThan(20);
   });
@@ -59,25 +61,40 @@ describe('OpenAPI walk', () => {
     const wrong: string[] = [];
     for (const { method, path, op } of ops) {
       if (Array.isArray(op.security) && op.security.length === 0) continue;
-      const r = await app.inject({ method: method.toUpperCase() as 'GET', url: sampleUrl(path), payload: method === 'get' ? undefined : {} });
-      if (r.statusCode !== 401 || r.json().error?.code !== 'unauthenticated') wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode}`);
+      const r = await app.inject({
+        method: method.toUpperCase() as 'GET',
+        url: sampleUrl(path),
+        payload: method === 'get' ? undefined : {},
+      });
+      if (r.statusCode !== 401 || r.json().error?.code !== 'unauthenticated')
+        wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('every state-changing route answers 403 without the CSRF token, even with a session', async () => {
     const { ops } = await operations();
-    const changing = ops.filter((o) => o.method !== 'get' && !(Array.isArray(o.op.security) && o.op.security.length === 0));
+    const changing = ops.filter(
+      (o) => o.method !== 'get' && !(Array.isArray(o.op.security) && o.op.security.length === 0),
+    );
     expect(changing.length).toBeGreaterThan(8);
     const wrong: string[] = [];
     for (const { method, path, op } of changing) {
       expect(op.security, `${method} ${path} documents the CSRF header`).toEqual([{ session: [], csrf: [] }]);
-      const r = await app.inject({ method: method.toUpperCase() as 'POST', url: sampleUrl(path), headers: { cookie: admin.cookie }, payload: {} });
-      if (r.statusCode !== 403 || r.json().error?.code !== 'csrf_invalid') wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode} ${r.body.slice(0, 120)}`);
+      const r = await app.inject({
+        method: method.toUpperCase() as 'POST',
+        url: sampleUrl(path),
+        headers: { cookie: admin.cookie },
+        payload: {},
+      });
+      if (r.statusCode !== 403 || r.json().error?.code !== 'csrf_invalid')
+        wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode} ${r.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
     // The session is still alive: the refusals changed nothing.
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: admin.cookie } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: admin.cookie } })).statusCode,
+    ).toBe(200);
   });
 
   it('the public ones answer without a session', async () => {

@@ -66,12 +66,22 @@ export function requireAuth(req: FastifyRequest): LiveSession {
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   const secure = req.protocol === 'https';
-  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }
 
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
   const secure = req.protocol === 'https';
-  reply.clearCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.clearCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }
 
 function isDocsRoute(url: string) {
@@ -88,7 +98,9 @@ function classify(route: RouteOptions, guard: (req: FastifyRequest, reply: Fasti
 
   if (!url.startsWith('/api/')) {
     if (methods.some((m) => !SAFE.has(m)))
-      throw new Error(`경로 ${methods.join(',')} ${url}: API가 아닌 경로는 GET만 둘 수 있습니다. /api/ 아래에 두고 정책(config.action)을 선언하세요.`);
+      throw new Error(
+        `경로 ${methods.join(',')} ${url}: API가 아닌 경로는 GET만 둘 수 있습니다. /api/ 아래에 두고 정책(config.action)을 선언하세요.`,
+      );
     return;
   }
   if (declaredPublic || isDocsRoute(url)) {
@@ -147,7 +159,8 @@ export async function registerAuth(app: FastifyInstance, { config }: AuthOptions
           `세션이 만료되었습니다 (${Math.round(settings.idleMs / 60_000)}분 동안 사용하지 않았거나 로그인한 지 ${settings.absoluteMs / 3_600_000}시간이 지났습니다). 다시 로그인하세요.`,
           'session_expired',
         );
-      if (found.reason === 'inactive') throw unauthorized('사용이 중지된 계정입니다. 관리자에게 문의하세요.', 'account_inactive');
+      if (found.reason === 'inactive')
+        throw unauthorized('사용이 중지된 계정입니다. 관리자에게 문의하세요.', 'account_inactive');
       throw unauthorized('로그인이 필요합니다.', 'unauthenticated');
     }
     const live = found.live;

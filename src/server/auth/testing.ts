@@ -5,7 +5,13 @@ import type { Database } from '../../db/client.js';
 import { buildApp, type App } from '../app.js';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', BSC_DEMO: '0', BSC_LOG_LEVEL: 'silent', BSC_LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    BSC_DEMO: '0',
+    BSC_LOG_LEVEL: 'silent',
+    BSC_LOGIN_RATE_PER_MINUTE: '1000',
+    ...env,
+  });
 }
 
 export async function testApp(database: Database, env: Record<string, string> = {}): Promise<App> {
@@ -18,7 +24,12 @@ export interface TestSession {
   res: LightMyRequestResponse;
 }
 
-export async function loginAs(app: App, username: string, password: string, headers: Record<string, string> = {}): Promise<TestSession> {
+export async function loginAs(
+  app: App,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<TestSession> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const c = res.cookies.find((c) => c.name === 'bsc_session' || c.name === '__Host-bsc_session')!;

@@ -20,7 +20,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: '감사 기록·접속기록 목록 (최근 것부터, 조건으로 거르기)',
         querystring: auditQuery,
         response: {
-          200: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), entries: z.array(auditEntrySchema) }),
+          200: z.object({
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+            entries: z.array(auditEntrySchema),
+          }),
         },
       },
     },
@@ -69,7 +74,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const r = await verifyAuditTrail(db(), requireAuth(req).user.organizationId);
       const c = r.chains[0]!;
-      return { ok: r.ok, rows: c.rows, firstSeq: c.firstSeq, lastSeq: c.lastSeq, headHash: c.headHash, problems: c.problems };
+      return {
+        ok: r.ok,
+        rows: c.rows,
+        firstSeq: c.firstSeq,
+        lastSeq: c.lastSeq,
+        headHash: c.headHash,
+        problems: c.problems,
+      };
     },
   );
 };

@@ -35,7 +35,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       config: {
         public: true,
-        rateLimit: { max: app.config.BSC_LOGIN_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip },
+        rateLimit: {
+          max: app.config.BSC_LOGIN_RATE_PER_MINUTE,
+          timeWindow: 60_000,
+          keyGenerator: (req: FastifyRequest) => req.ip,
+        },
       },
       schema: {
         tags,
@@ -59,7 +63,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return {
         user: r.user,
         csrfToken: r.csrfToken,
-        abilities: abilities({ id: r.user.id, username: r.user.username, organizationId: r.session.organizationId, roles: grants.map((g) => ({ role: g.role, departmentId: g.departmentId })) }),
+        abilities: abilities({
+          id: r.user.id,
+          username: r.user.username,
+          organizationId: r.session.organizationId,
+          roles: grants.map((g) => ({ role: g.role, departmentId: g.departmentId })),
+        }),
         session: sessionTimes(r.session, settings, now),
       };
     },
@@ -96,7 +105,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/session/extend',
     {
       config: { action: 'session.self', allowPasswordChangePending: true },
-      schema: { tags, summary: '세션 연장 (유휴 시간을 다시 셈; 절대 만료 시각은 그대로)', response: { 200: sessionInfoSchema } },
+      schema: {
+        tags,
+        summary: '세션 연장 (유휴 시간을 다시 셈; 절대 만료 시각은 그대로)',
+        response: { 200: sessionInfoSchema },
+      },
     },
     async (req) => {
       await touch(db(), requireAuth(req).session, new Date(), 0);
@@ -117,7 +130,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { user } = requireAuth(req);
-      const issued = await changeOwnPassword(db(), settings, { organizationId: user.organizationId, userId: user.id }, req.body, client(req));
+      const issued = await changeOwnPassword(
+        db(),
+        settings,
+        { organizationId: user.organizationId, userId: user.id },
+        req.body,
+        client(req),
+      );
       setSessionCookie(req, reply, issued.token);
       const fresh = (await findSession(db(), issued.session.id))!;
       req.auth = { session: fresh.session, user: fresh.user, principal: req.auth!.principal };

@@ -45,7 +45,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users',
-    { config: manage, schema: { tags, summary: '사용자 목록 (역할·부서 포함)', querystring: usersQuery, response: { 200: z.object({ users: z.array(userViewSchema) }) } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '사용자 목록 (역할·부서 포함)',
+        querystring: usersQuery,
+        response: { 200: z.object({ users: z.array(userViewSchema) }) },
+      },
+    },
     async (req) => ({
       users: await listUserViews(db(), org(req), caller(req), {
         q: req.query.q,
@@ -78,7 +86,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'CSV로 사용자 일괄 만들기 (전부 아니면 전무; 임시 비밀번호 목록을 한 번만 돌려줌)',
         body: importUsersBody,
-        response: { 201: z.object({ created: z.array(z.object({ username: z.string(), displayName: z.string(), temporaryPassword: z.string() })) }) },
+        response: {
+          201: z.object({
+            created: z.array(
+              z.object({ username: z.string(), displayName: z.string(), temporaryPassword: z.string() }),
+            ),
+          }),
+        },
       },
     },
     async (req, reply) => reply.status(201).send(await importUsersCsv(db(), org(req), caller(req), req.body.csv)),
@@ -86,7 +100,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users/:id',
-    { config: manage, schema: { tags, summary: '사용자 한 명', params: userParams, response: { 200: userViewSchema } } },
+    {
+      config: manage,
+      schema: { tags, summary: '사용자 한 명', params: userParams, response: { 200: userViewSchema } },
+    },
     async (req) => {
       authorize(requireAuth(req).principal, 'users.manage');
       return viewUser(db(), await requireUser(db(), org(req), req.params.id));
@@ -95,7 +112,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/users/:id',
-    { config: manage, schema: { tags, summary: '이름·이메일 고치기', params: userParams, body: updateUserBody, response: { 200: userViewSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '이름·이메일 고치기',
+        params: userParams,
+        body: updateUserBody,
+        response: { 200: userViewSchema },
+      },
+    },
     async (req) => updateUserProfile(db(), org(req), caller(req), req.params.id, req.body),
   );
 
@@ -103,20 +129,44 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/roles',
     {
       config: manage,
-      schema: { tags, summary: '역할·부서 지정 (바꾼 내용은 권한 변경 기록으로 남음)', params: userParams, body: setRolesBody, response: { 200: userViewSchema } },
+      schema: {
+        tags,
+        summary: '역할·부서 지정 (바꾼 내용은 권한 변경 기록으로 남음)',
+        params: userParams,
+        body: setRolesBody,
+        response: { 200: userViewSchema },
+      },
     },
     async (req) => setUserRoles(db(), org(req), caller(req), req.params.id, req.body.roles, req.body.version),
   );
 
   app.post(
     '/users/:id/deactivate',
-    { config: manage, schema: { tags, summary: '계정 사용 중지 (세션도 모두 끝남)', params: userParams, body: emptyBody, response: { 200: userViewSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '계정 사용 중지 (세션도 모두 끝남)',
+        params: userParams,
+        body: emptyBody,
+        response: { 200: userViewSchema },
+      },
+    },
     async (req) => setUserActive(db(), org(req), caller(req), req.params.id, false),
   );
 
   app.post(
     '/users/:id/activate',
-    { config: manage, schema: { tags, summary: '계정 다시 사용', params: userParams, body: emptyBody, response: { 200: userViewSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '계정 다시 사용',
+        params: userParams,
+        body: emptyBody,
+        response: { 200: userViewSchema },
+      },
+    },
     async (req) => setUserActive(db(), org(req), caller(req), req.params.id, true),
   );
 
@@ -124,20 +174,42 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/reset-password',
     {
       config: manage,
-      schema: { tags, summary: '비밀번호 초기화 (임시 비밀번호; 잠금 해제; 세션 종료)', params: userParams, body: resetPasswordBody.optional(), response: { 200: withPassword } },
+      schema: {
+        tags,
+        summary: '비밀번호 초기화 (임시 비밀번호; 잠금 해제; 세션 종료)',
+        params: userParams,
+        body: resetPasswordBody.optional(),
+        response: { 200: withPassword },
+      },
     },
     async (req) => resetUserPassword(db(), settings, org(req), caller(req), req.params.id, req.body?.password),
   );
 
   app.post(
     '/users/:id/unlock',
-    { config: manage, schema: { tags, summary: '로그인 잠금 해제', params: userParams, body: emptyBody, response: { 200: userViewSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '로그인 잠금 해제',
+        params: userParams,
+        body: emptyBody,
+        response: { 200: userViewSchema },
+      },
+    },
     async (req) => unlockUser(db(), org(req), caller(req), req.params.id),
   );
 
   app.get(
     '/departments',
-    { config: { action: 'plan.read' }, schema: { tags: ['departments'], summary: '부서 목록', response: { 200: z.object({ departments: z.array(departmentSchema) }) } } },
+    {
+      config: { action: 'plan.read' },
+      schema: {
+        tags: ['departments'],
+        summary: '부서 목록',
+        response: { 200: z.object({ departments: z.array(departmentSchema) }) },
+      },
+    },
     async (req) => ({ departments: await listDepartmentViews(db(), org(req)) }),
   );
 
@@ -145,7 +217,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/departments',
     {
       config: { action: 'departments.manage' },
-      schema: { tags: ['departments'], summary: '부서 만들기', body: createDepartmentBody, response: { 201: departmentSchema } },
+      schema: {
+        tags: ['departments'],
+        summary: '부서 만들기',
+        body: createDepartmentBody,
+        response: { 201: departmentSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createDepartment(db(), org(req), caller(req), req.body)),
   );
