@@ -24,6 +24,7 @@ import resultRoutes from './routes/results.js';
 import evidenceRoutes from './routes/evidence.js';
 import inboxRoutes from './routes/inbox.js';
 import documentRoutes from './routes/documents.js';
+import evaluationRoutes from './routes/evaluation.js';
 
 export type App = FastifyInstance;
 
@@ -109,6 +110,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   await app.register(evidenceRoutes, { prefix: '/api/v1' });
   await app.register(inboxRoutes, { prefix: '/api/v1' });
   await app.register(documentRoutes, { prefix: '/api/v1' });
+  await app.register(evaluationRoutes, { prefix: '/api/v1' });
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });

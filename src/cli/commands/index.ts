@@ -9,6 +9,7 @@ import {
   planSchemaCommand,
   summaryCommand,
 } from './plan.js';
+import { evaluateCommand } from './evaluate.js';
 import { usersCommands } from './users.js';
 import { auditCommands } from './audit.js';
 import { resultsCommands } from './results.js';
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   planCopyCommand,
   planDiffCommand,
   planSchemaCommand,
+  evaluateCommand,
   ...usersCommands,
   ...auditCommands,
   ...resultsCommands,
