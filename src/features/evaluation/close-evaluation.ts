@@ -27,6 +27,7 @@ import { toSeoulIso } from '../../domain/dates.js';
 import type { PlanDocument } from '../../contracts/interchange.js';
 import {
   authorizeCaller,
+  callerCan,
   DepartmentIndex,
   organizationOf,
   requiredReason,
@@ -34,7 +35,8 @@ import {
   whoOf,
   type EvaluationCaller,
 } from './context.js';
-import { inputCounts, presentEvaluation, type PresentedEvaluation } from './present.js';
+import { anonymizeRaters, inputCounts, presentEvaluation, type PresentedEvaluation } from './present.js';
+import { seesRaterNames } from './source.js';
 
 export function presentSnapshotMeta(s: SnapshotMeta) {
   return {
@@ -151,22 +153,28 @@ export async function listEvaluationSnapshots(db: Db, caller: EvaluationCaller, 
   return { year: plan.year, planStatus: plan.status, snapshots: (await listSnapshots(db, org, plan.id)).map(presentSnapshotMeta) };
 }
 
-/** One snapshot: its stored evaluation, or (part 'input') the exact interchange document it was computed from. */
+/**
+ * One snapshot: its stored evaluation (raters' names shown as to GET …/evaluation), or (part
+ * 'input') the exact interchange document it was computed from — the planner only.
+ */
 export async function getEvaluationSnapshot(
   db: Db,
   caller: EvaluationCaller,
   input: { year: number; id: string; part: 'evaluation' | 'input'; org?: string },
 ) {
   const org = await readAllGuard(db, caller, input.org);
+  if (input.part === 'input' && !callerCan(caller, 'rating.manage'))
+    throw new AppError('forbidden', 'forbidden', '스냅숏의 입력 자료는 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.');
   const plan = await requireEvaluationPlan(db, org, input.year);
   const s = /^[0-9a-f-]{36}$/i.test(input.id) ? await findSnapshot(db, org, plan.id, input.id) : undefined;
   if (!s)
     throw new AppError('not_found', 'snapshot_not_found', '평가 스냅숏을 찾을 수 없습니다.', [
       { path: 'id', message: `${plan.year}년에 없는 스냅숏입니다: ${input.id}`, code: 'unknown_snapshot' },
     ]);
-  return input.part === 'input'
-    ? { meta: presentSnapshotMeta(s), body: s.input }
-    : { meta: presentSnapshotMeta(s), body: s.evaluation };
+  if (input.part === 'input') return { meta: presentSnapshotMeta(s), body: s.input };
+  const stored = s.evaluation as unknown as PresentedEvaluation;
+  const body = seesRaterNames(caller, { status: 'closed', ratingClosedAt: s.createdAt }) ? stored : anonymizeRaters(stored);
+  return { meta: presentSnapshotMeta(s), body: body as unknown as Record<string, unknown> };
 }
 
 /** Snapshots hold every department's data: organization-wide readers only. */

@@ -7,11 +7,12 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../domain/errors.js';
 import { evaluatePlan } from '../../domain/evaluation/evaluate.js';
 import type { EvaluationMode } from '../../domain/achievement.js';
-import { authorizeCaller, DepartmentIndex, organizationOf, type EvaluationCaller } from './context.js';
-import { onlyDepartments, presentEvaluation, type PresentedDepartment, type PresentedEvaluation } from './present.js';
+import { authorizeCaller, callerCan, DepartmentIndex, organizationOf, type EvaluationCaller } from './context.js';
+import { anonymizeRaters, onlyDepartments, presentEvaluation, type PresentedDepartment, type PresentedEvaluation } from './present.js';
 import {
   evaluationOptions,
   loadEvaluationSource,
+  seesRaterNames,
   sourceInfo,
   storedEvaluation,
   usesStoredEvaluation,
@@ -46,7 +47,8 @@ export async function getEvaluation(db: Db, caller: EvaluationCaller, query: Eva
   const { evaluation, source } = evaluateSource(src, query);
   const depts = await DepartmentIndex.load(db, org);
   const names = depts.readsAll(caller) ? null : new Set(depts.readable(caller).map((d) => d.name));
-  const visible = onlyDepartments(evaluation, names);
+  const shown = seesRaterNames(caller, src.plan) ? evaluation : anonymizeRaters(evaluation);
+  const visible = onlyDepartments(shown, names);
   if (query.detail === 'scores')
     return { ...visible, departments: visible.departments.map(({ explanation: _e, indicators: _i, ...d }) => d), source } as EvaluationView;
   return { ...visible, source };
@@ -79,7 +81,9 @@ export async function getDepartmentEvaluation(
   // A department role reads its own department only (an unknown name is no exception).
   authorizeCaller(caller, 'evaluation.read', readsAll ? undefined : { departmentId: dept?.id ?? null });
   const src = await loadEvaluationSource(db, org, query.year);
-  const { evaluation, source } = evaluateSource(src, query);
+  const computed = evaluateSource(src, query);
+  const source = computed.source;
+  const evaluation = seesRaterNames(caller, src.plan) ? computed.evaluation : anonymizeRaters(computed.evaluation);
   const found = evaluation.departments.find((d) => d.department === name);
   if (!found) {
     // Not evaluated this year, or unknown.
@@ -104,13 +108,13 @@ export async function getDepartmentEvaluation(
 /**
  * The document the year's evaluation is computed from — a closed year's snapshot input, else the
  * database now — as an interchange file (`bsc evaluate --input` reproduces the evaluation from it).
- * Organization-wide readers only: it holds every department's data.
+ * The planner only: it holds every department's data and every rater's named scores.
  */
 export async function getEvaluationInput(db: Db, caller: EvaluationCaller, query: Pick<EvaluationQuery, 'year' | 'org'>) {
   authorizeCaller(caller, 'evaluation.read');
   const org = await organizationOf(db, caller, query.org);
-  if (caller.principal && !(await DepartmentIndex.load(db, org)).readsAll(caller))
-    throw new AppError('forbidden', 'forbidden_other_department', '평가 입력 자료는 모든 부서의 자료를 담고 있어 기관 전체 열람자만 받을 수 있습니다.');
+  if (caller.principal && !((await DepartmentIndex.load(db, org)).readsAll(caller) && callerCan(caller, 'rating.manage')))
+    throw new AppError('forbidden', 'forbidden', '평가 입력 자료는 모든 부서의 자료와 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.');
   const src = await loadEvaluationSource(db, org, query.year);
   return { doc: src.doc, source: sourceInfo(src, false) };
 }

@@ -10,6 +10,7 @@ import { displayScores, type DepartmentEvaluation, type Evaluation } from '../..
 import { describeScheme, schemeOverrides } from '../../domain/evaluation/scheme.js';
 import { rankChanges, type SchemeComparison } from '../../domain/evaluation/what-if.js';
 import { round2 } from '../../domain/evaluation/round.js';
+import type { ExplanationNode } from '../../domain/evaluation/explanation.js';
 
 const MODE_KO = { final: '최종평가', provisional: '잠정평가' } as const;
 
@@ -156,5 +157,42 @@ export function inputCounts(doc: PlanDocument) {
     bonusAwards: ei.bonusAwards.length,
     qualitativeScores: ei.qualitativeScores.length,
     penaltyCases: ei.penaltyCases.length,
+  };
+}
+
+/**
+ * The same evaluation with the raters' names replaced by "평가위원 1", "평가위원 2" … (one alias per
+ * rater across the year, by name order): for readers who may see scores but not who gave them —
+ * the evaluated departments, and anyone but the planner while rating is open.
+ */
+export function anonymizeRaters(e: PresentedEvaluation): PresentedEvaluation {
+  const names = new Set<string>();
+  for (const d of e.departments) for (const i of d.indicators ?? []) for (const r of i.quality.ratings) names.add(r.rater);
+  if (names.size === 0) return e;
+  const alias = new Map([...names].sort().map((n, k) => [n, `평가위원 ${k + 1}`]));
+  const rename = (n: string) => alias.get(n) ?? '평가위원';
+  const node = (n: ExplanationNode): ExplanationNode => ({
+    ...n,
+    ...(n.sources
+      ? {
+          sources: n.sources.map((s) => {
+            if (s.kind !== 'rating') return s;
+            const at = s.ref.lastIndexOf(' · ');
+            return { ...s, ref: at < 0 ? rename(s.ref) : `${s.ref.slice(0, at)} · ${rename(s.ref.slice(at + 3))}` };
+          }),
+        }
+      : {}),
+    children: n.children.map(node),
+  });
+  return {
+    ...e,
+    departments: e.departments.map((d) => ({
+      ...d,
+      explanation: d.explanation ? node(d.explanation) : d.explanation,
+      indicators: d.indicators?.map((i) => ({
+        ...i,
+        quality: { ...i.quality, ratings: i.quality.ratings.map((r) => ({ ...r, rater: rename(r.rater) })) },
+      })),
+    })),
   };
 }

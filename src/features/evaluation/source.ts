@@ -10,7 +10,7 @@ import type { PlanDocument } from '../../contracts/interchange.js';
 import { validationError } from '../../domain/errors.js';
 import { parsePeriod, type EvaluationMode } from '../../domain/achievement.js';
 import { toSeoulIso } from '../../domain/dates.js';
-import { requireEvaluationPlan } from './context.js';
+import { callerCan, requireEvaluationPlan, type EvaluationCaller } from './context.js';
 import type { PresentedEvaluation } from './present.js';
 
 export interface EvaluationSource {
@@ -95,3 +95,13 @@ export const usesStoredEvaluation = (src: EvaluationSource, opts: { mode: Evalua
   src.snapshot !== null && opts.mode === 'final' && opts.asOfPeriod === null;
 
 export const storedEvaluation = (src: EvaluationSource) => src.snapshot!.evaluation as unknown as PresentedEvaluation;
+
+/**
+ * Whether the caller sees who gave which quality score: the planner (and the command line) always;
+ * raters, the committee and the executive once rating is closed; the evaluated departments and other
+ * readers never (they see the scores under "평가위원 1, 2 …").
+ */
+export function seesRaterNames(caller: EvaluationCaller, plan: Pick<EvaluationPlanRow, 'status' | 'ratingClosedAt'>): boolean {
+  if (callerCan(caller, 'rating.manage')) return true;
+  return callerCan(caller, 'rating.read') && (plan.ratingClosedAt !== null || plan.status === 'closed');
+}

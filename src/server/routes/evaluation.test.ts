@@ -327,6 +327,12 @@ describe('the evaluation: final, provisional, one department, who sees what', ()
     const list = (await api('head-traffic', 'GET', E)).json() as EvalBody;
     expect(list.departments.map((d) => d.department)).toEqual(['교통과']);
     expectKorean(await api('planner', 'GET', `${E}/departments/${enc('구의회사무국')}`), 404, 'department');
+    // who gave which quality score: the planner (and, rating closed, committee) see names; departments see aliases
+    expect(one.body).not.toMatch(/rater[123]/);
+    expect(one.body).toMatch(/평가위원 1/);
+    expect((await api('planner', 'GET', `${E}/departments/${enc('교통과')}`)).body).toMatch(/I1 · rater1/);
+    expect((await api('committee', 'GET', `${E}/departments/${enc('교통과')}`)).body).toMatch(/I1 · rater1/);
+    expect((await api('viewer', 'GET', E)).body).not.toMatch(/rater[123]/);
     expectKorean(await api('rater1', 'GET', E), 403);
     expectKorean(await api('head-traffic', 'GET', `${E}/input`), 403);
   });
@@ -381,8 +387,11 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
     const { source: _s, ...liveScores } = live;
     expect(body.evaluation).toEqual(liveScores);
 
-    const got = (await api('viewer', 'GET', E)).json() as EvalBody;
+    const got = (await api('planner', 'GET', E)).json() as EvalBody;
     expect(got.source).toMatchObject({ kind: 'snapshot', snapshotId });
+    const viewed = await api('viewer', 'GET', E);
+    expect(viewed.json().source.kind).toBe('snapshot');
+    expect(viewed.body).not.toMatch(/rater[123]/);
     closedEvaluation = got;
     expectKorean(await api('planner', 'POST', `${E}/close`, {}), 409);
   });
@@ -426,6 +435,11 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
     expect(input.statusCode).toBe(200);
     expect(input.headers['content-disposition']).toMatch(/attachment/);
     const stored = (await api('planner', 'GET', `${E}/snapshots/${snapshotId}`)).json();
+    expectKorean(await api('viewer', 'GET', `${E}/snapshots/${snapshotId}/input`), 403);
+    expectKorean(await api('committee', 'GET', `${E}/input`), 403);
+    const viewerCopy = await api('viewer', 'GET', `${E}/snapshots/${snapshotId}`);
+    expect(viewerCopy.statusCode).toBe(200);
+    expect(viewerCopy.body).not.toMatch(/rater[123]/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-eval-'));
     try {
       const file = path.join(dir, 'snapshot-input.json');
