@@ -50,7 +50,7 @@ interface Ctx {
 
 const TABLE_FONT = 8.5;
 const PAD_X = 3.5;
-const PAD_Y = 2.6;
+const PAD_Y = 2;
 
 function ensureSpace(ctx: Ctx, h: number) {
   if (ctx.doc.y + h > ctx.bottom) {
