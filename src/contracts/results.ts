@@ -255,3 +255,33 @@ export const notificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
+
+export const entrySheetQuery = z.strictObject({
+  department: z.string().trim().min(1, '부서명을 입력하세요').max(100),
+  period: periodKey,
+});
+
+export const entrySheetResponse = z.object({
+  year: z.number().int(),
+  department: z.object({ id: z.string(), name: z.string() }),
+  period: z.string(),
+  deadline: z.string(),
+  rows: z.array(
+    z.object({
+      indicator: z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        unit: z.string(),
+        measurement: z.string(),
+        frequency: z.string(),
+        target: z.number().nullable(),
+        milestones: z.array(z.object({ name: z.string(), weight: z.number() })),
+        /** owner | lead | participant | common */
+        role: z.string(),
+      }),
+      result: resultViewSchema.nullable(),
+    }),
+  ),
+});

@@ -532,6 +532,29 @@ describe('bulk entry', () => {
     expect(await countAudit(db(), org.organizationId)).toBe(before.audit);
   });
 
+  it('gives the entry sheet of a department and period (indicators it reports, current results)', async () => {
+    const sheet = await api(
+      'staff1',
+      'GET',
+      `/plans/${FUTURE_YEAR}/entry-sheet?department=${encodeURIComponent('교통과')}&period=${FUTURE_YEAR}-Q3`,
+    );
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    expect(
+      sheet
+        .json()
+        .rows.map((r: { indicator: { code: string; role: string } }) => `${r.indicator.code}:${r.indicator.role}`),
+    ).toEqual(['I001:owner', 'C001:participant']);
+    expect(
+      (
+        await api(
+          'staff2',
+          'GET',
+          `/plans/${FUTURE_YEAR}/entry-sheet?department=${encodeURIComponent('교통과')}&period=${FUTURE_YEAR}-Q3`,
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it('enters (and submits) a department’s period in one request, one audit row', async () => {
     const before = await countAudit(db(), org.organizationId);
     const ok = await api('staff1', 'POST', `/plans/${FUTURE_YEAR}/results/bulk`, {

@@ -8,6 +8,8 @@ import {
   calendarResponse,
   commentBody,
   createResultBody,
+  entrySheetQuery,
+  entrySheetResponse,
   penaltyCaseViewSchema,
   penaltyQuery,
   resultDetailSchema,
@@ -27,6 +29,7 @@ import { commentResult } from '../../features/results/comment-result.js';
 import type { ResultsCaller } from '../../features/results/context.js';
 import { createResult } from '../../features/results/create-result.js';
 import { getResult } from '../../features/results/get-result.js';
+import { getEntrySheet } from '../../features/results/entry-sheet.js';
 import { listResultsUseCase } from '../../features/results/list-results.js';
 import {
   listPenaltyCasesUseCase,
@@ -104,6 +107,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) =>
       reply.status(201).send(await createResult(db(), caller(req), { year: req.params.year, ...req.body })),
+  );
+
+  app.get(
+    '/plans/:year/entry-sheet',
+    {
+      config: { action: 'result.read' },
+      schema: {
+        tags,
+        summary: '입력표: 한 부서가 한 기간에 입력할 지표와 현재 실적 (일괄 입력 화면용)',
+        params: yearOnlyParams,
+        querystring: entrySheetQuery,
+        response: { 200: entrySheetResponse },
+      },
+    },
+    async (req) => getEntrySheet(db(), caller(req), { year: req.params.year, ...req.query }),
   );
 
   app.post(
