@@ -1,0 +1,84 @@
+/** TanStack Query hooks for the read API (src/server/routes/plans.ts). */
+import { useQuery, useQueries } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  ChecksResponse,
+  DiffResponse,
+  IndicatorResponse,
+  PlanSummary,
+  PlansResponse,
+  TreeResponse,
+} from './types';
+
+const enc = encodeURIComponent;
+
+export const planKeys = {
+  plans: ['plans'] as const,
+  summary: (year: number) => ['plans', year, 'summary'] as const,
+  tree: (year: number) => ['plans', year, 'tree'] as const,
+  department: (year: number, name: string) => ['plans', year, 'department', name] as const,
+  indicator: (year: number, code: string) => ['plans', year, 'indicator', code] as const,
+  checks: (year: number) => ['plans', year, 'checks'] as const,
+  diff: (from: number, to: number) => ['plans', 'diff', from, to] as const,
+};
+
+export function usePlans() {
+  return useQuery({ queryKey: planKeys.plans, queryFn: ({ signal }) => api<PlansResponse>('/plans', { signal }) });
+}
+
+export function useSummary(year: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.summary(year ?? 0),
+    queryFn: ({ signal }) => api<PlanSummary>(`/plans/${year}/summary`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useTree(year: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.tree(year ?? 0),
+    queryFn: ({ signal }) => api<TreeResponse>(`/plans/${year}/tree`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useDepartment(year: number | undefined, name: string) {
+  return useQuery({
+    queryKey: planKeys.department(year ?? 0, name),
+    queryFn: ({ signal }) => api<TreeResponse>(`/plans/${year}/departments/${enc(name)}`, { signal }),
+    enabled: year !== undefined && name !== '',
+  });
+}
+
+const indicatorQuery = (year: number, code: string) => ({
+  queryKey: planKeys.indicator(year, code),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    api<IndicatorResponse>(`/plans/${year}/indicators/${enc(code)}`, { signal }),
+});
+
+export function useIndicator(year: number | undefined, code: string) {
+  return useQuery({ ...indicatorQuery(year ?? 0, code), enabled: year !== undefined && code !== '' });
+}
+
+/** Several indicators at once (the department scorecard until the server offers one request for it). */
+export function useIndicators(year: number | undefined, codes: string[]) {
+  return useQueries({
+    queries: codes.map((code) => ({ ...indicatorQuery(year ?? 0, code), enabled: year !== undefined })),
+  });
+}
+
+export function useChecks(year: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.checks(year ?? 0),
+    queryFn: ({ signal }) => api<ChecksResponse>(`/plans/${year}/checks`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useDiff(from: number | undefined, to: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.diff(from ?? 0, to ?? 0),
+    queryFn: ({ signal }) => api<DiffResponse>('/plans/diff', { query: { from, to }, signal }),
+    enabled: from !== undefined && to !== undefined && from !== to,
+  });
+}
