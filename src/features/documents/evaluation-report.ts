@@ -22,7 +22,8 @@ const untitled = (t: Table): Table => ({ ...t, title: undefined });
 export function buildEvaluationReportModel(
   doc: PlanDocument,
   e: Evaluation,
-  opts: { generatedOn?: string } = {},
+  /** sourceNote: where the evaluation comes from (a closed year's snapshot, the data now). */
+  opts: { generatedOn?: string; sourceNote?: string } = {},
 ): DocModel {
   const caption = evaluationCaption(e);
   const h1 = (text: string): Block => ({ kind: 'heading', level: 1, text });
@@ -66,6 +67,7 @@ export function buildEvaluationReportModel(
     meta: [
       doc.organization.name,
       ...(doc.plan.illustrative ? ['예시 데이터로 계산한 결과입니다 (데모).'] : []),
+      ...(opts.sourceNote ? [opts.sourceNote] : []),
       opts.generatedOn
         ? `성과관리 시스템의 평가 결과에서 생성: ${opts.generatedOn}`
         : '성과관리 시스템의 평가 결과에서 생성',

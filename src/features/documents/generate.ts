@@ -4,11 +4,11 @@
  */
 import type { Db } from '../../db/client.js';
 import type { EvaluationMode } from '../../domain/achievement.js';
-import { validationError } from '../../domain/errors.js';
+import { forbidden, validationError } from '../../domain/errors.js';
 import { evaluationReportBuffer } from '../excel/tables-workbook.js';
 import { buildEvaluationReportModel } from './evaluation-report.js';
 import type { EvaluationCaller } from '../evaluation/context.js';
-import { evaluationOf, loadPlanYear, readableDepartments, restrictEvaluation, type OrgRef } from './load.js';
+import { cliCaller, loadEvaluation, loadPlanYear, type OrgRef } from './load.js';
 import { buildPlanDocumentModel } from './plan-document.js';
 import { renderDocx } from './render-docx.js';
 import { renderHwpx } from './render-hwpx.js';
@@ -67,23 +67,26 @@ export async function generatePlanDocument(
 }
 
 /**
- * The evaluation report of a year (final by default; provisional shows the scores so far). A caller
- * who may read only some departments' evaluation (a department user) gets only those departments.
+ * The evaluation report of a year (final by default; provisional shows the scores so far), from the
+ * evaluation capability: a closed year from its snapshot; a department user gets the own department.
  */
 export async function generateEvaluationReport(
   db: Db,
   year: number,
   format: string,
-  opts: OrgRef & { mode?: EvaluationMode; caller?: EvaluationCaller | null } = {},
+  opts: OrgRef & { mode?: EvaluationMode; caller?: EvaluationCaller } = {},
 ): Promise<GeneratedFile> {
   const f = checkFormat(format, EVALUATION_FORMATS);
-  const { doc, organizationId } = await loadPlanYear(db, year, opts);
-  const readable = await readableDepartments(db, organizationId, opts.caller ?? null);
-  const e = restrictEvaluation(evaluationOf(doc, opts.mode ?? 'final'), readable);
+  const caller = opts.caller ?? cliCaller();
+  const { doc } = await loadPlanYear(db, year, opts);
+  const e = await loadEvaluation(db, caller, year, { mode: opts.mode, orgCode: opts.orgCode });
+  if (!e) throw forbidden('평가 결과를 볼 권한이 없습니다.');
   const buffer =
     f === 'xlsx'
       ? await evaluationReportBuffer(doc, e)
-      : await renderPdf(buildEvaluationReportModel(doc, e, { generatedOn: today() }), { orientation: 'landscape' });
+      : await renderPdf(buildEvaluationReportModel(doc, e, { generatedOn: today(), sourceNote: e.source.note }), {
+          orientation: 'landscape',
+        });
   const mode = e.mode === 'final' ? '최종' : '잠정';
   return {
     buffer,

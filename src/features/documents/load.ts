@@ -1,12 +1,13 @@
-/** What the documents are generated from: a plan year, the year before it (when held), the evaluation, who may read what. */
+/** What the documents are generated from: a plan year, the year before it (when held), and the year's evaluation. */
 import type { Db } from '../../db/client.js';
 import { findPlan, readPlanDocument } from '../../db/queries/plan-document.js';
 import type { PlanDocument } from '../../contracts/interchange.js';
 import type { EvaluationMode } from '../../domain/achievement.js';
 import { evaluatePlan, type Evaluation } from '../../domain/evaluation/evaluate.js';
 import { notFound } from '../../domain/errors.js';
-import { DepartmentIndex, type EvaluationCaller } from '../evaluation/context.js';
-import { resolveOrganization } from '../plans/context.js';
+import { callerCan, type EvaluationCaller } from '../evaluation/context.js';
+import { getEvaluation, type EvaluationView } from '../evaluation/get-evaluation.js';
+import { cliActor, resolveOrganization } from '../plans/context.js';
 
 /** Which organization: by id (the logged-in user's), by code, or the only one there is. */
 export interface OrgRef {
@@ -30,27 +31,29 @@ export async function loadPlanYear(db: Db, year: number, org: OrgRef = {}): Prom
   return { organizationId, doc, previous: prevRef ? await readPlanDocument(db, prevRef) : null };
 }
 
-/** The year's evaluation by the engine (the plan's own scheme). */
+/** The evaluation of a plan document by the engine (the plan's own scheme): no database. */
 export function evaluationOf(doc: PlanDocument, mode: EvaluationMode = 'final'): Evaluation {
   return evaluatePlan(doc, undefined, { mode });
 }
 
-/**
- * The departments whose evaluation the caller may read (policy `evaluation.read`): all of them for
- * organization-wide readers and the command line; a department user's own otherwise.
- */
-export async function readableDepartments(
-  db: Db,
-  organizationId: string,
-  caller: EvaluationCaller | null,
-): Promise<{ all: boolean; names: Set<string> }> {
-  const index = await DepartmentIndex.load(db, organizationId);
-  if (!caller || !caller.principal) return { all: true, names: new Set(index.list.map((d) => d.name)) };
-  return { all: index.readsAll(caller), names: new Set(index.readable(caller).map((d) => d.name)) };
-}
+/** The command line's caller: trusted, reads everything. */
+export const cliCaller = (): EvaluationCaller => ({ actor: cliActor(), principal: null });
 
-/** The evaluation restricted to the departments a caller may read (ranks and grades are kept as computed). */
-export function restrictEvaluation(e: Evaluation, readable: { all: boolean; names: Set<string> }): Evaluation {
-  if (readable.all) return e;
-  return { ...e, departments: e.departments.filter((d) => readable.names.has(d.department)), warnings: [] };
+/**
+ * The year's evaluation as the evaluation capability gives it (features/evaluation/get-evaluation):
+ * a closed year from its frozen snapshot; a department user's own department only (its rank among
+ * all); raters' names hidden as the policy says. Null when the caller may not read evaluations at all.
+ */
+export async function loadEvaluation(
+  db: Db,
+  caller: EvaluationCaller,
+  year: number,
+  opts: { mode?: EvaluationMode; orgCode?: string } = {},
+): Promise<EvaluationView | null> {
+  if (!callerCan(caller, 'evaluation.read')) return null;
+  return getEvaluation(db, caller, {
+    year,
+    mode: opts.mode ?? 'final',
+    org: caller.principal ? undefined : opts.orgCode,
+  });
 }

@@ -10,7 +10,7 @@ import { summarizePlan } from '../../domain/summary.js';
 import type { PlanDocument } from '../../contracts/interchange.js';
 import type { Evaluation } from '../../domain/evaluation/evaluate.js';
 import type { EvaluationCaller } from '../evaluation/context.js';
-import { evaluationOf, loadPlanYear, readableDepartments, restrictEvaluation, type OrgRef } from '../documents/load.js';
+import { cliCaller, loadEvaluation, loadPlanYear, type OrgRef } from '../documents/load.js';
 import {
   byDepartmentTable,
   byOrgPerformanceGoalTable,
@@ -68,16 +68,19 @@ export async function evaluationReportBuffer(doc: PlanDocument, e: Evaluation): 
 }
 
 /**
- * The tables workbook of a year. The evaluation's sheets are restricted to the departments the
- * caller may read (policy evaluation.read); a caller who may read none gets the plan's tables only.
+ * The tables workbook of a year. The evaluation's sheets come from the evaluation capability (a
+ * closed year's snapshot; a department user's own department); a caller who may not read
+ * evaluations gets the plan's tables only.
  */
 export async function exportPlanTables(
   db: Db,
   year: number,
-  opts: OrgRef & { mode?: EvaluationMode; caller?: EvaluationCaller | null } = {},
+  opts: OrgRef & { mode?: EvaluationMode; caller?: EvaluationCaller } = {},
 ) {
-  const { doc, organizationId } = await loadPlanYear(db, year, opts);
-  const readable = await readableDepartments(db, organizationId, opts.caller ?? null);
-  const evaluation = readable.names.size ? restrictEvaluation(evaluationOf(doc, opts.mode), readable) : null;
+  const { doc } = await loadPlanYear(db, year, opts);
+  const evaluation = await loadEvaluation(db, opts.caller ?? cliCaller(), year, {
+    mode: opts.mode,
+    orgCode: opts.orgCode,
+  });
   return { document: doc, buffer: await planTablesBuffer(doc, evaluation) };
 }
