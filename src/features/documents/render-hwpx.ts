@@ -421,7 +421,6 @@ export async function renderHwpx(model: DocModel): Promise<Buffer> {
   zip.file('Contents/content.hpf', contentHpf(model));
   zip.file('Contents/header.xml', headerXml());
   zip.file('Contents/section0.xml', sectionXml(model));
-  zip.file('Preview/PrvText.txt', [model.title, ...model.meta].join('\r\n'));
   return zip.generateAsync({
     type: 'nodebuffer',
     compression: 'DEFLATE',
