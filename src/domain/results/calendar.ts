@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { IndicatorRow } from '../../contracts/interchange.js';
 import { parsePeriod, type ParsedPeriod } from '../achievement.js';
-import { validationError } from '../errors.js';
+import { validationError, type ProblemDetail } from '../errors.js';
 import { KOREAN_PUBLIC_HOLIDAYS, type Holiday } from './holidays.js';
 
 export type Frequency = IndicatorRow['frequency'];
@@ -245,14 +245,52 @@ export function periodDeadline(
   return { period: p.key, start, end, date, at: endOfSeoulDay(date), overridden: override !== undefined };
 }
 
-/** The yearly cut-off (the day after which missing evidence is a case): a set date, or the year period's deadline. */
+/**
+ * The yearly cut-off (the day after which missing evidence is a case): a set date, or the year
+ * period's deadline. A set date on or before the plan year's last day is not this year's cut-off
+ * (e.g. copied by a roll-over from the year before) and is ignored.
+ */
 export function cutoff(
   year: number,
   settings: CalendarSettings,
   holidays: HolidaySet = holidaySet(settings),
 ): { date: string; at: Date } {
-  const date = settings.cutoffDate ?? periodDeadline(String(year), settings, holidays).date;
+  const set = settings.cutoffDate && settings.cutoffDate > `${year}-12-31` ? settings.cutoffDate : null;
+  const date = set ?? periodDeadline(String(year), settings, holidays).date;
   return { date, at: endOfSeoulDay(date) };
+}
+
+/** Problems of a calendar for its plan year (beyond the field checks): a cut-off inside the year, overrides of other years' periods. */
+export function calendarYearProblems(year: number, settings: CalendarSettings): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  if (settings.cutoffDate && settings.cutoffDate <= `${year}-12-31`)
+    problems.push({
+      path: 'calendar.cutoffDate',
+      code: 'cutoff_in_year',
+      message: `마감일은 ${year}년이 끝난 뒤(${year + 1}-01-01 이후)여야 합니다.`,
+    });
+  for (const [period, date] of Object.entries(settings.deadlineOverrides)) {
+    const p = parsePeriod(period);
+    if (!p || p.year !== year)
+      problems.push({
+        path: `calendar.deadlineOverrides.${period}`,
+        code: 'other_year',
+        message: `${year}년의 기간이 아닙니다: ${period}`,
+      });
+    else if (date <= periodRange(p).end)
+      problems.push({
+        path: `calendar.deadlineOverrides.${period}`,
+        code: 'deadline_in_period',
+        message: `입력기한(${date})은 기간이 끝난 뒤여야 합니다 (${periodRange(p).end} 이후).`,
+      });
+  }
+  return problems;
+}
+
+/** The calendar a rolled-over plan starts from: the rules and the holiday settings, without the year's own dates. */
+export function rollOverCalendar(calendar: Record<string, unknown>): Record<string, unknown> {
+  const { deadlineOverrides: _o, cutoffDate: _c, ...rest } = calendar;
+  return rest;
 }
 
 /** The whole calendar of a plan year: every period of every frequency with its deadline, and the cut-off. */

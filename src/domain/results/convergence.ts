@@ -41,14 +41,32 @@ export function derivePeriodConvergence(
     const value = r && (indicator.measurement === 'milestone' || r.actual !== null) ? resultValue(indicator, r) : null;
     const base = { indicator: indicator.code, department };
     if (!r || value === null)
-      return { ...base, value: null, method: 'none' as const, milestonesDone: [], results: [], formula: `${department}: ${period} 실적 없음` };
+      return {
+        ...base,
+        value: null,
+        method: 'none' as const,
+        milestonesDone: [],
+        results: [],
+        formula: `${department}: ${period} 실적 없음`,
+      };
     return {
       ...base,
       value,
       method: 'year_period' as const,
       milestonesDone:
-        indicator.measurement === 'milestone' ? milestoneCompletion(indicator.milestones, r.milestonesDone).completed : [],
-      results: [{ indicator: indicator.code, department, period, status: r.status, actual: r.actual, milestonesDone: [...r.milestonesDone] }],
+        indicator.measurement === 'milestone'
+          ? milestoneCompletion(indicator.milestones, r.milestonesDone).completed
+          : [],
+      results: [
+        {
+          indicator: indicator.code,
+          department,
+          period,
+          status: r.status,
+          actual: r.actual,
+          milestonesDone: [...r.milestonesDone],
+        },
+      ],
       formula: `${department}: ${period} ${fmt(value)}`,
     };
   });

@@ -51,7 +51,9 @@ export function expectedItems(
 ): ExpectedItem[] {
   const out: ExpectedItem[] = [];
   for (const ind of indicators) {
-    const depts = enteringDepartments(ind, evaluatedDepartmentIds).filter((d) => !onlyDepartments || onlyDepartments.has(d));
+    const depts = enteringDepartments(ind, evaluatedDepartmentIds).filter(
+      (d) => !onlyDepartments || onlyDepartments.has(d),
+    );
     for (const period of periodsOfYear(ind.frequency, year))
       for (const departmentId of depts) out.push({ indicatorId: ind.id, departmentId, period });
   }
@@ -76,7 +78,13 @@ export interface ItemResult {
  */
 export type ItemState = 'open' | 'due' | 'overdue' | 'returned' | 'submitted' | 'approved' | 'verified';
 
-export function itemState(period: string, result: ItemResult | undefined, deadlineAt: Date, now: Date, today: string): ItemState {
+export function itemState(
+  period: string,
+  result: ItemResult | undefined,
+  deadlineAt: Date,
+  now: Date,
+  today: string,
+): ItemState {
   if (result && result.status !== 'draft') return result.status;
   if (result && result.firstSubmittedAt) return 'returned';
   const { end } = periodRange(requirePeriod(period));
@@ -162,17 +170,26 @@ export interface ReminderDue {
  * - 'overdue': the deadline has passed (at most `overdueReminderWindowDays` ago) and an item was never submitted.
  * Sending each once per person is the caller's (a unique key per person and period).
  */
-export function remindersDue(items: readonly ClassifiedItem[], settings: CalendarSettings, today: string): ReminderDue[] {
+export function remindersDue(
+  items: readonly ClassifiedItem[],
+  settings: CalendarSettings,
+  today: string,
+): ReminderDue[] {
   const groups = new Map<string, ReminderDue>();
   for (const item of items) {
     const left = daysBetween(today, item.deadline);
     let kind: ReminderKind | null = null;
-    if ((item.state === 'due' || item.state === 'returned') && left >= 0 && left <= settings.reminderDaysBefore) kind = 'due';
+    if ((item.state === 'due' || item.state === 'returned') && left >= 0 && left <= settings.reminderDaysBefore)
+      kind = 'due';
     else if (item.state === 'overdue' && -left <= settings.overdueReminderWindowDays) kind = 'overdue';
     if (!kind) continue;
     const key = `${kind}|${item.departmentId}|${item.period}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind, departmentId: item.departmentId, period: item.period, deadline: item.deadline, items: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { kind, departmentId: item.departmentId, period: item.period, deadline: item.deadline, items: [] }),
+      );
     g.items.push(item);
   }
   return [...groups.values()];

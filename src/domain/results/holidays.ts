@@ -204,7 +204,9 @@ const raw: Record<number, [string, string][]> = {
 
 /** The built-in list, 2019–2027, in date order. */
 export const KOREAN_PUBLIC_HOLIDAYS: readonly Holiday[] = Object.freeze(
-  Object.entries(raw).flatMap(([year, days]) => days.map(([md, name]) => Object.freeze({ date: `${year}-${md}`, name }))),
+  Object.entries(raw).flatMap(([year, days]) =>
+    days.map(([md, name]) => Object.freeze({ date: `${year}-${md}`, name })),
+  ),
 );
 
 /** Years the built-in list covers. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CALENDAR,
   addWorkingDays,
+  calendarYearProblems,
   cutoff,
+  rollOverCalendar,
   dayOfWeek,
   holidaySet,
   isValidDate,
@@ -45,8 +47,16 @@ describe('holidays', () => {
     }
     // Lunar holidays: 설날 and 추석 are three days each.
     for (const y of HOLIDAY_YEARS) {
-      expect(KOREAN_PUBLIC_HOLIDAYS.filter((h) => h.date.startsWith(`${y}`) && h.name.startsWith('설날') && !h.name.includes('대체')).length).toBe(3);
-      expect(KOREAN_PUBLIC_HOLIDAYS.filter((h) => h.date.startsWith(`${y}`) && h.name.startsWith('추석') && !h.name.includes('대체')).length).toBe(3);
+      expect(
+        KOREAN_PUBLIC_HOLIDAYS.filter(
+          (h) => h.date.startsWith(`${y}`) && h.name.startsWith('설날') && !h.name.includes('대체'),
+        ).length,
+      ).toBe(3);
+      expect(
+        KOREAN_PUBLIC_HOLIDAYS.filter(
+          (h) => h.date.startsWith(`${y}`) && h.name.startsWith('추석') && !h.name.includes('대체'),
+        ).length,
+      ).toBe(3);
     }
   });
 });
@@ -73,6 +83,27 @@ describe('calendar', () => {
     expect(periodDeadline('2020-Q2', s).date).toBe('2020-07-03');
     expect(cutoff(2020, DEFAULT_CALENDAR).date).toBe('2021-01-08');
     expect(cutoff(2020, resolveCalendar({ cutoffDate: '2021-01-31' })).date).toBe('2021-01-31');
+    // A cut-off inside the year (copied by a roll-over) is not this year's: the default applies, and setting one is refused.
+    expect(cutoff(2021, resolveCalendar({ cutoffDate: '2021-01-31' })).date).toBe('2022-01-07');
+    const problems = calendarYearProblems(
+      2021,
+      resolveCalendar({
+        cutoffDate: '2021-01-31',
+        deadlineOverrides: { '2020-Q1': '2020-04-10', '2021-Q1': '2021-03-15' },
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual([
+      'calendar.cutoffDate',
+      'calendar.deadlineOverrides.2020-Q1',
+      'calendar.deadlineOverrides.2021-Q1',
+    ]);
+    expect(
+      rollOverCalendar({
+        deadlineWorkingDays: 7,
+        cutoffDate: '2021-01-31',
+        deadlineOverrides: { '2020-Q1': '2020-04-10' },
+      }),
+    ).toEqual({ deadlineWorkingDays: 7 });
     const extra = resolveCalendar({ extraHolidays: [{ date: '2020-04-06', name: '임시' }] });
     expect(periodDeadline('2020-Q1', extra).date).toBe('2020-04-08');
     // "다음 달 10일까지", moved to the next working day: 2020-10-10 is a Saturday, 2021-01-10 a Sunday.
@@ -135,17 +166,31 @@ describe('workflow', () => {
 
   it('checks content: milestones by name, comments as plain text', () => {
     const quant = { measurement: 'quantitative' as const, milestones: [], name: '정량' };
-    const ms = { measurement: 'milestone' as const, milestones: [{ name: '착수', weight: 1 }, { name: '완료', weight: 2 }], name: '단계' };
+    const ms = {
+      measurement: 'milestone' as const,
+      milestones: [
+        { name: '착수', weight: 1 },
+        { name: '완료', weight: 2 },
+      ],
+      name: '단계',
+    };
     expect(checkResultContent(quant, { actual: 3, comment: ' 설명\r\n둘째 줄 ' })).toEqual({
       ok: true,
       content: { actual: 3, comment: '설명\n둘째 줄' },
     });
     const bad = checkResultContent(ms, { actual: 3, milestonesDone: ['없음'], comment: 'a\u0007b' }, 'rows[2].');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.path)).toEqual(['rows[2].actual', 'rows[2].milestonesDone', 'rows[2].comment']);
-    expect(checkResultContent(ms, { milestonesDone: ['완료', '착수', '완료'] })).toEqual({ ok: true, content: { milestonesDone: ['착수', '완료'] } });
+    if (!bad.ok)
+      expect(bad.problems.map((p) => p.path)).toEqual(['rows[2].actual', 'rows[2].milestonesDone', 'rows[2].comment']);
+    expect(checkResultContent(ms, { milestonesDone: ['완료', '착수', '완료'] })).toEqual({
+      ok: true,
+      content: { milestonesDone: ['착수', '완료'] },
+    });
     expect(submitProblems(quant, { actual: null, milestonesDone: [], comment: '' })[0]?.path).toBe('actual');
-    expect(plainText('<script>alert(1)</script>', 'comment', { max: 100, label: '설명' })).toEqual({ ok: true, text: '<script>alert(1)</script>' });
+    expect(plainText('<script>alert(1)</script>', 'comment', { max: 100, label: '설명' })).toEqual({
+      ok: true,
+      text: '<script>alert(1)</script>',
+    });
     expect(plainText('   ', 'reason', { max: 100, label: '반려 사유', required: true }).ok).toBe(false);
   });
 });
@@ -208,8 +253,14 @@ describe('expected results, inbox states, reminders', () => {
   it('classifies items against deadlines and finds reminders', () => {
     const items = expectedItems(inds, 2020, ['A', 'B']).filter((i) => i.departmentId === 'A');
     const results = new Map([
-      [itemKey({ indicatorId: 'u', departmentId: 'A', period: '2020-Q1' }), { id: 'r1', status: 'draft' as const, firstSubmittedAt: null }],
-      [itemKey({ indicatorId: 'k', departmentId: 'A', period: '2020-H1' }), { id: 'r2', status: 'draft' as const, firstSubmittedAt: new Date() }],
+      [
+        itemKey({ indicatorId: 'u', departmentId: 'A', period: '2020-Q1' }),
+        { id: 'r1', status: 'draft' as const, firstSubmittedAt: null },
+      ],
+      [
+        itemKey({ indicatorId: 'k', departmentId: 'A', period: '2020-H1' }),
+        { id: 'r2', status: 'draft' as const, firstSubmittedAt: new Date() },
+      ],
     ]);
     // 2020-07-03: Q1 overdue (deadline 4/7), Q2 due (deadline 7/7), H1 returned, Q3 open.
     const now = new Date('2020-07-03T10:00:00+09:00');
@@ -220,13 +271,19 @@ describe('expected results, inbox states, reminders', () => {
     expect(state('k', '2020-H1')).toBe('returned');
     expect(state('u', '2020-Q3')).toBe('open');
     expect(state('c', '2020')).toBe('open');
-    const rem = remindersDue(c, resolveCalendar({ reminderDaysBefore: 5, overdueReminderWindowDays: 100 }), seoulDate(now));
+    const rem = remindersDue(
+      c,
+      resolveCalendar({ reminderDaysBefore: 5, overdueReminderWindowDays: 100 }),
+      seoulDate(now),
+    );
     expect(rem.map((r) => `${r.kind}:${r.period}`).sort()).toEqual(['due:2020-H1', 'due:2020-Q2', 'overdue:2020-Q1']);
     expect(remindersDue(c, DEFAULT_CALENDAR, seoulDate(now))).toEqual([]);
     const current = currentPeriodItems(c, new Map(inds.map((i) => [i.id, i.frequency])), 2020, seoulDate(now));
     expect(current.map((i) => `${i.indicatorId}:${i.period}`).sort()).toEqual(['k:2020-H1', 'u:2020-Q2']);
     expect(completion(current)).toEqual({ expected: 2, submitted: 0, approved: 0, verified: 0, rate: 0 });
-    expect(completion([{ state: 'verified' }, { state: 'submitted' }, { state: 'due' }, { state: 'approved' }])).toMatchObject({
+    expect(
+      completion([{ state: 'verified' }, { state: 'submitted' }, { state: 'due' }, { state: 'approved' }]),
+    ).toMatchObject({
       submitted: 3,
       approved: 2,
       verified: 1,

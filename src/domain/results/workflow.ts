@@ -80,11 +80,17 @@ export function plainText(
   const text = value.replace(/\r\n?/g, '\n').normalize('NFC').trim();
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text))
-    return { ok: false, problem: { path: field, code: 'control_character', message: `${opts.label}에 제어 문자를 쓸 수 없습니다.` } };
+    return {
+      ok: false,
+      problem: { path: field, code: 'control_character', message: `${opts.label}에 제어 문자를 쓸 수 없습니다.` },
+    };
   if (opts.required && text.length === 0)
     return { ok: false, problem: { path: field, code: 'required', message: `${opts.label}을(를) 입력하세요.` } };
   if (text.length > opts.max)
-    return { ok: false, problem: { path: field, code: 'too_long', message: `${opts.label}은(는) ${opts.max}자 이하여야 합니다.` } };
+    return {
+      ok: false,
+      problem: { path: field, code: 'too_long', message: `${opts.label}은(는) ${opts.max}자 이하여야 합니다.` },
+    };
   return { ok: true, text };
 }
 

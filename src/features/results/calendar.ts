@@ -2,8 +2,13 @@
 import type { Db } from '../../db/client.js';
 import { appendAudit } from '../../db/queries/audit.js';
 import { updatePlanCalendar } from '../../db/queries/results.js';
-import { conflict } from '../../domain/errors.js';
-import { resolveCalendar, yearCalendar, type CalendarSettingsInput } from '../../domain/results/calendar.js';
+import { conflict, validationError } from '../../domain/errors.js';
+import {
+  calendarYearProblems,
+  resolveCalendar,
+  yearCalendar,
+  type CalendarSettingsInput,
+} from '../../domain/results/calendar.js';
 import { authorizeCaller, organizationOf, requirePlanYear, type ResultsCaller } from './context.js';
 
 export async function getCalendar(db: Db, caller: ResultsCaller, year: number) {
@@ -26,6 +31,8 @@ export async function setCalendar(
   const plan = await requirePlanYear(db, org, year);
   authorizeCaller(caller, 'plan.edit', { planStatus: plan.status });
   const settings = resolveCalendar(input.settings);
+  const problems = calendarYearProblems(year, settings);
+  if (problems.length) throw validationError('실적 입력 일정 설정이 올바르지 않습니다.', problems, 'calendar_invalid');
   const stored = JSON.parse(JSON.stringify(input.settings)) as Record<string, unknown>;
   return db.transaction(async (tx) => {
     const updated = await updatePlanCalendar(tx, org, plan.id, input.version, stored);

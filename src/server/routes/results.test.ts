@@ -649,3 +649,45 @@ describe('inboxes and reminders', () => {
     expect(again.missingEvidenceCases).toBe(0);
   });
 });
+
+describe('reporting calendar', () => {
+  it('shows the deadlines; the planner sets the rules with the plan version (stale → 409), bad settings name the field', async () => {
+    const cal = await api('staff1', 'GET', `/plans/${PAST_YEAR}/calendar`);
+    expect(cal.statusCode, cal.body).toBe(200);
+    const c = cal.json();
+    expect(c.periods.find((p: { period: string }) => p.period === `${PAST_YEAR}-Q1`).deadline).toBe('2020-04-07');
+    expect(c.cutoff).toBe('2021-01-08');
+    expect(
+      (await api('staff1', 'PUT', `/plans/${PAST_YEAR}/calendar`, { version: c.version, settings: {} })).statusCode,
+    ).toBe(403);
+    const bad = await api('planner1', 'PUT', `/plans/${PAST_YEAR}/calendar`, {
+      version: c.version,
+      settings: { deadlineWorkingDays: -2, cutoffDate: '2020-12-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['calendar.deadlineWorkingDays']);
+    const inYear = await api('planner1', 'PUT', `/plans/${PAST_YEAR}/calendar`, {
+      version: c.version,
+      settings: { cutoffDate: '2020-12-01' },
+    });
+    expect(inYear.json().error.details[0]).toMatchObject({
+      path: 'calendar.cutoffDate',
+      message: expect.stringMatching(/2020년이 끝난 뒤/),
+    });
+    const ok = await api('planner1', 'PUT', `/plans/${PAST_YEAR}/calendar`, {
+      version: c.version,
+      settings: { deadlineDayOfNextMonth: 10 },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().periods.find((p: { period: string }) => p.period === `${PAST_YEAR}-Q1`).deadline).toBe(
+      '2020-04-10',
+    );
+    const stale = await api('planner1', 'PUT', `/plans/${PAST_YEAR}/calendar`, {
+      version: c.version,
+      settings: { deadlineWorkingDays: 9 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.current).toEqual({ version: c.version + 1, stored: { deadlineDayOfNextMonth: 10 } });
+    expect(await countAudit(db(), org.organizationId, 'plan.calendar')).toBe(1);
+  });
+});
