@@ -171,7 +171,11 @@ export async function bulkEnterResults(db: Db, caller: ResultsCaller, input: Bul
     const lateCases: string[] = [];
     for (const item of plan_) {
       let row: ResultRowDb | undefined;
-      if (item.existing) {
+      // A row for an existing draft without any value only submits it (guarded by its version below).
+      const unchanged = item.existing !== undefined && Object.keys(item.content).length === 0;
+      if (unchanged && item.existing) {
+        row = item.existing;
+      } else if (item.existing) {
         row = await updateDraftContent(tx, org, item.existing.id, item.version!, item.content);
         if (!row)
           throw conflict(
@@ -225,6 +229,7 @@ export async function bulkEnterResults(db: Db, caller: ResultsCaller, input: Bul
         const sub = await transitionResult(tx, org, row.id, {
           from: 'draft',
           to: 'submitted',
+          expectedVersion: unchanged ? item.version : undefined,
           set: { submittedBy: userId, firstSubmittedAt: now },
         });
         if (!sub)

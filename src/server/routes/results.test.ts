@@ -570,6 +570,32 @@ describe('bulk entry', () => {
     expect(ok.json()).toMatchObject({ created: 2, submitted: 2, lateEntryCases: 0 });
     expect(ok.json().results.every((r: { status: string }) => r.status === 'submitted')).toBe(true);
     expect(await countAudit(db(), org.organizationId)).toBe(before + 1);
+    // An existing draft: without its version → 400; with a stale one → 409 naming the row; nothing changed.
+    const q2 = (
+      await db()
+        .select()
+        .from(results)
+        .where(and(eq(results.period, `${FUTURE_YEAR}-Q2`), eq(results.status, 'draft')))
+    )[0]!;
+    const noVersion = await api('staff1', 'POST', `/plans/${FUTURE_YEAR}/results/bulk`, {
+      department: '교통과',
+      period: `${FUTURE_YEAR}-Q2`,
+      submit: true,
+      rows: [{ indicator: 'I001' }],
+    });
+    expect(noVersion.json().error.details[0]).toMatchObject({ path: 'rows[0].version', code: 'version_required' });
+    const staleRow = await api('staff1', 'POST', `/plans/${FUTURE_YEAR}/results/bulk`, {
+      department: '교통과',
+      period: `${FUTURE_YEAR}-Q2`,
+      submit: true,
+      rows: [{ indicator: 'I001', version: q2.version - 1 }],
+    });
+    expect(staleRow.statusCode).toBe(409);
+    expect(staleRow.json().error).toMatchObject({
+      details: [{ path: 'rows[0].version' }],
+      current: [{ row: 0, result: { version: q2.version } }],
+    });
+    expect(await rowOf(q2.id)).toMatchObject({ status: 'draft', version: q2.version });
     // A submitted row cannot be entered again.
     const again = await api('staff1', 'POST', `/plans/${FUTURE_YEAR}/results/bulk`, {
       department: '교통과',
