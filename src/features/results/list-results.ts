@@ -1,6 +1,6 @@
 /** The results of a plan year the caller may see, filtered by department, period, status, indicator. */
 import type { Db } from '../../db/client.js';
-import { listPlanIndicators, listResults } from '../../db/queries/results.js';
+import { countEvidenceByResult, listPlanIndicators, listResults } from '../../db/queries/results.js';
 import { can } from '../../domain/policy.js';
 import type { ResultStatus } from '../../domain/results/workflow.js';
 import { authorizeCaller, Departments, organizationOf, requirePlanYear, type ResultsCaller } from './context.js';
@@ -42,8 +42,14 @@ export async function listResultsUseCase(db: Db, caller: ResultsCaller, input: L
     period: input.period,
     statuses: input.status ? [input.status] : undefined,
   });
+  const evidence = await countEvidenceByResult(db, org, plan.id);
   return {
     year: plan.year,
-    results: rows.filter((r) => byId.has(r.indicatorId)).map((r) => presentResult(r, byId.get(r.indicatorId)!, depts)),
+    results: rows
+      .filter((r) => byId.has(r.indicatorId))
+      .map((r) => ({
+        ...presentResult(r, byId.get(r.indicatorId)!, depts),
+        evidenceCount: (evidence.get(r.id) ?? 0) + r.declaredEvidence,
+      })),
   };
 }

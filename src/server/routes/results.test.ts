@@ -420,6 +420,15 @@ describe('evidence', () => {
     const r = await upload('staff1', resultId, '추가.pdf', PDF);
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('result_not_editable');
+    const list = await api('head1', 'GET', `/plans/${FUTURE_YEAR}/results?indicator=I002`);
+    expect(list.json().results).toEqual([
+      expect.objectContaining({ id: resultId, status: 'submitted', evidenceCount: 1 }),
+    ]);
+    expect(
+      (await api('staff2', 'GET', `/plans/${FUTURE_YEAR}/results?department=${encodeURIComponent('교통과')}`))
+        .statusCode,
+    ).toBe(403);
+    expect((await api('staff2', 'GET', `/plans/${FUTURE_YEAR}/results?indicator=I002`)).json().results).toEqual([]);
   });
 });
 

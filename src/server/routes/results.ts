@@ -87,7 +87,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: '실적 목록 (볼 수 있는 부서만)',
         params: yearOnlyParams,
         querystring: resultsQuery,
-        response: { 200: z.object({ year: z.number().int(), results: z.array(resultViewSchema) }) },
+        response: {
+          200: z.object({
+            year: z.number().int(),
+            results: z.array(resultViewSchema.extend({ evidenceCount: z.number().int() })),
+          }),
+        },
       },
     },
     async (req) => listResultsUseCase(db(), caller(req), { year: req.params.year, ...req.query }),
