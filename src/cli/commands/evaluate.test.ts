@@ -57,7 +57,18 @@ describe('bsc evaluate --input (no database)', () => {
     expect(e.departments).toHaveLength(42);
     for (const d of e.departments) {
       expect(Object.keys(d)).toEqual(
-        expect.arrayContaining(['department', 'achievement', 'quality', 'qualitative', 'bonus', 'penalty', 'total', 'rank', 'grade', 'explanation']),
+        expect.arrayContaining([
+          'department',
+          'achievement',
+          'quality',
+          'qualitative',
+          'bonus',
+          'penalty',
+          'total',
+          'rank',
+          'grade',
+          'explanation',
+        ]),
       );
       expect(checkExplanation(d.explanation)).toEqual([]);
       expect(d.explanation.value).toBe(d.total);
@@ -89,7 +100,12 @@ describe('bsc evaluate --input (no database)', () => {
     fs.writeFileSync(schemeFile, JSON.stringify({ achievement: { cap: 120 } }));
     const w = await bsc(['evaluate', '--input', file, '--scheme', schemeFile, '--json']);
     expect(w.code, w.stderr).toBe(0);
-    const cmp = JSON.parse(w.stdout) as { changedSettings: { path: string }[]; departments: unknown[]; rankChanges: unknown[]; saved: boolean };
+    const cmp = JSON.parse(w.stdout) as {
+      changedSettings: { path: string }[];
+      departments: unknown[];
+      rankChanges: unknown[];
+      saved: boolean;
+    };
     expect(cmp.changedSettings.map((c) => c.path)).toEqual(['achievement.cap']);
     expect(cmp.departments).toHaveLength(42);
     expect(cmp.rankChanges.length).toBeGreaterThan(0);

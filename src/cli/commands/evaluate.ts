@@ -31,13 +31,16 @@ function readJson(file: string, flag: string): unknown {
 const yearOf = (v: string | undefined) => {
   const n = Number(v);
   if (!v || !Number.isInteger(n) || n < 2000 || n > 2100)
-    throw validationError('--year 에 연도를 지정하세요 (예: --year 2020).', [{ path: '--year', message: '연도가 필요합니다' }]);
+    throw validationError('--year 에 연도를 지정하세요 (예: --year 2020).', [
+      { path: '--year', message: '연도가 필요합니다' },
+    ]);
   return n;
 };
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  usage: 'evaluate (--year Y | --input FILE) [--json] [--provisional [--as-of 2020-Q2]] [--scheme FILE] [--department NAME] [--save-input FILE] [--org CODE]',
+  usage:
+    'evaluate (--year Y | --input FILE) [--json] [--provisional [--as-of 2020-Q2]] [--scheme FILE] [--department NAME] [--save-input FILE] [--org CODE]',
   description: '부서 성과평가: 점수·순위·등급과 설명 (--input: DB 없이 교환 파일로, --scheme: 모의평가, 저장 안 함)',
   async run(ctx) {
     const { values } = parseArgs({
@@ -66,7 +69,10 @@ export const evaluateCommand: Command = {
       throw validationError('--scheme(모의평가)과 --department 는 함께 쓸 수 없습니다.', [
         { path: '--department', message: '모의평가는 전체 부서를 비교합니다' },
       ]);
-    const mode = { mode: values.provisional ? ('provisional' as const) : ('final' as const), asOf: values['as-of'] ?? null };
+    const mode = {
+      mode: values.provisional ? ('provisional' as const) : ('final' as const),
+      asOf: values['as-of'] ?? null,
+    };
     const alt = values.scheme ? resolveUserScheme(readJson(values.scheme, '--scheme'), '--scheme') : null;
     const print = (v: unknown) => ctx.io.out(JSON.stringify(v, null, 2));
 

@@ -50,7 +50,11 @@ const planCols = {
   updatedAt: plans.updatedAt,
 };
 
-export async function findEvaluationPlan(db: Db, organizationId: string, year: number): Promise<EvaluationPlanRow | undefined> {
+export async function findEvaluationPlan(
+  db: Db,
+  organizationId: string,
+  year: number,
+): Promise<EvaluationPlanRow | undefined> {
   const [row] = await db
     .select(planCols)
     .from(plans)
@@ -91,7 +95,9 @@ export async function updatePlanGuarded(
   const [row] = await tx
     .update(plans)
     .set({ ...set, version: sql`${plans.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(plans.organizationId, plan.organizationId), eq(plans.id, plan.id), eq(plans.version, expectedVersion)))
+    .where(
+      and(eq(plans.organizationId, plan.organizationId), eq(plans.id, plan.id), eq(plans.version, expectedVersion)),
+    )
     .returning(planCols);
   return row;
 }
@@ -175,7 +181,9 @@ export async function findEvalIndicator(
   const rows = await db
     .select(indicatorCols)
     .from(indicators)
-    .where(and(eq(indicators.organizationId, organizationId), eq(indicators.planId, planId), eq(indicators.code, code)));
+    .where(
+      and(eq(indicators.organizationId, organizationId), eq(indicators.planId, planId), eq(indicators.code, code)),
+    );
   return (await withDepartments(db, organizationId, rows))[0];
 }
 
@@ -244,7 +252,12 @@ export async function listRatings(
     .orderBy(asc(qualityRatings.indicatorId), asc(qualityRatings.rater));
 }
 
-export async function findRating(db: Db, organizationId: string, indicatorId: string, rater: string): Promise<RatingRow | undefined> {
+export async function findRating(
+  db: Db,
+  organizationId: string,
+  indicatorId: string,
+  rater: string,
+): Promise<RatingRow | undefined> {
   const [row] = await db
     .select()
     .from(qualityRatings)
@@ -287,7 +300,11 @@ export async function updateRatingGuarded(
     .update(qualityRatings)
     .set({ ...scores, illustrative: false, version: sql`${qualityRatings.version} + 1`, updatedAt: new Date() })
     .where(
-      and(eq(qualityRatings.organizationId, organizationId), eq(qualityRatings.id, id), eq(qualityRatings.version, expectedVersion)),
+      and(
+        eq(qualityRatings.organizationId, organizationId),
+        eq(qualityRatings.id, id),
+        eq(qualityRatings.version, expectedVersion),
+      ),
     )
     .returning();
   return r;
@@ -306,7 +323,10 @@ export async function listBonusAwards(
   if (departmentIds && departmentIds.length === 0) return [];
   const where = [eq(bonusAwards.organizationId, organizationId), eq(bonusAwards.planId, planId)];
   if (departmentIds) where.push(inArray(bonusAwards.departmentId, departmentIds));
-  return db.select().from(bonusAwards).where(and(...where));
+  return db
+    .select()
+    .from(bonusAwards)
+    .where(and(...where));
 }
 
 export async function findBonusAward(
@@ -358,7 +378,13 @@ export async function updateBonusAwardGuarded(
   const [r] = await tx
     .update(bonusAwards)
     .set({ ...values, illustrative: false, version: sql`${bonusAwards.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(bonusAwards.organizationId, organizationId), eq(bonusAwards.id, id), eq(bonusAwards.version, expectedVersion)))
+    .where(
+      and(
+        eq(bonusAwards.organizationId, organizationId),
+        eq(bonusAwards.id, id),
+        eq(bonusAwards.version, expectedVersion),
+      ),
+    )
     .returning();
   return r;
 }
@@ -371,7 +397,13 @@ export async function deleteBonusAwardGuarded(
 ): Promise<BonusAwardRow | undefined> {
   const [r] = await tx
     .delete(bonusAwards)
-    .where(and(eq(bonusAwards.organizationId, organizationId), eq(bonusAwards.id, id), eq(bonusAwards.version, expectedVersion)))
+    .where(
+      and(
+        eq(bonusAwards.organizationId, organizationId),
+        eq(bonusAwards.id, id),
+        eq(bonusAwards.version, expectedVersion),
+      ),
+    )
     .returning();
   return r;
 }
@@ -389,7 +421,10 @@ export async function listQualitativeScores(
   if (departmentIds && departmentIds.length === 0) return [];
   const where = [eq(qualitativeScores.organizationId, organizationId), eq(qualitativeScores.planId, planId)];
   if (departmentIds) where.push(inArray(qualitativeScores.departmentId, departmentIds));
-  return db.select().from(qualitativeScores).where(and(...where));
+  return db
+    .select()
+    .from(qualitativeScores)
+    .where(and(...where));
 }
 
 export async function findQualitativeScore(
@@ -468,7 +503,13 @@ const snapshotMetaCols = {
 
 export async function insertSnapshot(
   tx: Db,
-  row: { organizationId: string; planId: string; createdBy: string; input: Record<string, unknown>; evaluation: Record<string, unknown> },
+  row: {
+    organizationId: string;
+    planId: string;
+    createdBy: string;
+    input: Record<string, unknown>;
+    evaluation: Record<string, unknown>;
+  },
 ): Promise<SnapshotMeta> {
   const [r] = await tx
     .insert(evaluationSnapshots)
@@ -478,7 +519,11 @@ export async function insertSnapshot(
 }
 
 /** The snapshot that stands for the year (not re-opened), if any. */
-export async function findStandingSnapshot(db: Db, organizationId: string, planId: string): Promise<SnapshotRow | undefined> {
+export async function findStandingSnapshot(
+  db: Db,
+  organizationId: string,
+  planId: string,
+): Promise<SnapshotRow | undefined> {
   const [row] = await db
     .select()
     .from(evaluationSnapshots)
@@ -492,12 +537,21 @@ export async function findStandingSnapshot(db: Db, organizationId: string, planI
   return row;
 }
 
-export async function findSnapshot(db: Db, organizationId: string, planId: string, id: string): Promise<SnapshotRow | undefined> {
+export async function findSnapshot(
+  db: Db,
+  organizationId: string,
+  planId: string,
+  id: string,
+): Promise<SnapshotRow | undefined> {
   const [row] = await db
     .select()
     .from(evaluationSnapshots)
     .where(
-      and(eq(evaluationSnapshots.organizationId, organizationId), eq(evaluationSnapshots.planId, planId), eq(evaluationSnapshots.id, id)),
+      and(
+        eq(evaluationSnapshots.organizationId, organizationId),
+        eq(evaluationSnapshots.planId, planId),
+        eq(evaluationSnapshots.id, id),
+      ),
     );
   return row;
 }

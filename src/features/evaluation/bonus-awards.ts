@@ -67,7 +67,10 @@ export async function listBonusAwardsUseCase(
   const rows = await listBonusAwards(db, org, plan.id, ids);
   const order = new Map(depts.list.map((d, i) => [d.id, i]));
   const itemOrder = new Map(BONUS_ITEMS.map((b, i) => [b.item, i]));
-  rows.sort((a, b) => order.get(a.departmentId)! - order.get(b.departmentId)! || itemOrder.get(a.item)! - itemOrder.get(b.item)!);
+  rows.sort(
+    (a, b) =>
+      order.get(a.departmentId)! - order.get(b.departmentId)! || itemOrder.get(a.item)! - itemOrder.get(b.item)!,
+  );
   return {
     year: plan.year,
     items: BONUS_ITEMS.map((b) => ({ ...b, max: BONUS_ITEM_MAX })),
@@ -150,7 +153,8 @@ export async function withdrawBonus(
     const plan = await lockOpenPlan(tx, org, input.year, 'share');
     const existing = await findBonusAward(tx, org, plan.id, dept.id, item);
     const what = `${dept.name}의 가점 '${itemLabel(item)}'`;
-    if (!existing || existing.version !== input.version) throw staleVersion(what, existing ? present(existing, depts) : null);
+    if (!existing || existing.version !== input.version)
+      throw staleVersion(what, existing ? present(existing, depts) : null);
     const row = await deleteBonusAwardGuarded(tx, org, existing.id, input.version);
     if (!row) throw staleVersion(what, present(existing, depts));
     await appendAudit(tx, org, caller.actor, {

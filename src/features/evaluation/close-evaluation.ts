@@ -71,7 +71,10 @@ export async function closeEvaluation(
       const plan = await lockedPlan(tx, org, input.year);
       if (plan.status === 'closed') throw conflict(`${plan.year}년 평가는 이미 마감되었습니다.`, 'already_closed');
       if (plan.status !== 'active')
-        throw conflict(`${plan.year}년 계획이 아직 시행(active) 상태가 아니어서 평가를 마감할 수 없습니다.`, 'plan_not_active');
+        throw conflict(
+          `${plan.year}년 계획이 아직 시행(active) 상태가 아니어서 평가를 마감할 수 없습니다.`,
+          'plan_not_active',
+        );
       if (!plan.ratingClosedAt)
         throw conflict(
           `${plan.year}년 지표 성격 평가가 아직 마감되지 않았습니다. 먼저 평가위원 평가를 마감하세요.`,
@@ -150,7 +153,11 @@ export async function reopenEvaluation(
 export async function listEvaluationSnapshots(db: Db, caller: EvaluationCaller, input: { year: number; org?: string }) {
   const org = await readAllGuard(db, caller, input.org);
   const plan = await requireEvaluationPlan(db, org, input.year);
-  return { year: plan.year, planStatus: plan.status, snapshots: (await listSnapshots(db, org, plan.id)).map(presentSnapshotMeta) };
+  return {
+    year: plan.year,
+    planStatus: plan.status,
+    snapshots: (await listSnapshots(db, org, plan.id)).map(presentSnapshotMeta),
+  };
 }
 
 /**
@@ -164,7 +171,11 @@ export async function getEvaluationSnapshot(
 ) {
   const org = await readAllGuard(db, caller, input.org);
   if (input.part === 'input' && !callerCan(caller, 'rating.manage'))
-    throw new AppError('forbidden', 'forbidden', '스냅숏의 입력 자료는 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.');
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      '스냅숏의 입력 자료는 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.',
+    );
   const plan = await requireEvaluationPlan(db, org, input.year);
   const s = /^[0-9a-f-]{36}$/i.test(input.id) ? await findSnapshot(db, org, plan.id, input.id) : undefined;
   if (!s)
@@ -173,7 +184,9 @@ export async function getEvaluationSnapshot(
     ]);
   if (input.part === 'input') return { meta: presentSnapshotMeta(s), body: s.input };
   const stored = s.evaluation as unknown as PresentedEvaluation;
-  const body = seesRaterNames(caller, { status: 'closed', ratingClosedAt: s.createdAt }) ? stored : anonymizeRaters(stored);
+  const body = seesRaterNames(caller, { status: 'closed', ratingClosedAt: s.createdAt })
+    ? stored
+    : anonymizeRaters(stored);
   return { meta: presentSnapshotMeta(s), body: body as unknown as Record<string, unknown> };
 }
 
@@ -182,6 +195,10 @@ async function readAllGuard(db: Db, caller: EvaluationCaller, orgCode?: string):
   authorizeCaller(caller, 'evaluation.read');
   const org = await organizationOf(db, caller, orgCode);
   if (caller.principal && !(await DepartmentIndex.load(db, org)).readsAll(caller))
-    throw new AppError('forbidden', 'forbidden_other_department', '평가 스냅숏은 모든 부서의 자료를 담고 있어 기관 전체 열람자만 볼 수 있습니다.');
+    throw new AppError(
+      'forbidden',
+      'forbidden_other_department',
+      '평가 스냅숏은 모든 부서의 자료를 담고 있어 기관 전체 열람자만 볼 수 있습니다.',
+    );
   return org;
 }

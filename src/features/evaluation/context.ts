@@ -65,7 +65,12 @@ export const staleVersion = (what: string, current: unknown) =>
   });
 
 /** The version a client sends must match the row (undefined = "there is no row yet"). */
-export function checkVersion(what: string, row: { version: number } | undefined, given: number | undefined, present: unknown) {
+export function checkVersion(
+  what: string,
+  row: { version: number } | undefined,
+  given: number | undefined,
+  present: unknown,
+) {
   if (row && given === undefined)
     throw conflict(`${what}이(가) 이미 있습니다. 고치려면 version(${row.version})을 함께 보내세요.`, 'already_exists', {
       current: present,
@@ -91,13 +96,17 @@ export class DepartmentIndex {
   requireEvaluated(name: string, path = 'department'): EvalDepartment {
     const d = this.byName.get(name.trim());
     if (!d)
-      throw validationError(`부서 '${name}'을(를) 찾을 수 없습니다.`, [
-        { path, message: `없는 부서입니다: ${name}`, code: 'unknown_department' },
-      ], 'department_not_found');
+      throw validationError(
+        `부서 '${name}'을(를) 찾을 수 없습니다.`,
+        [{ path, message: `없는 부서입니다: ${name}`, code: 'unknown_department' }],
+        'department_not_found',
+      );
     if (!d.evaluated)
-      throw validationError(`'${d.name}'은(는) 평가대상 부서가 아닙니다.`, [
-        { path, message: `평가대상이 아닌 부서입니다: ${d.name}`, code: 'not_evaluated' },
-      ], 'department_not_evaluated');
+      throw validationError(
+        `'${d.name}'은(는) 평가대상 부서가 아닙니다.`,
+        [{ path, message: `평가대상이 아닌 부서입니다: ${d.name}`, code: 'not_evaluated' }],
+        'department_not_evaluated',
+      );
     return d;
   }
   evaluatedIds(): string[] {
@@ -116,11 +125,15 @@ export class DepartmentIndex {
 /** A required free-text reason (trimmed, 1–2000 characters), or a validation error naming the field. */
 export function requiredReason(text: unknown, label: string, path = 'reason'): string {
   const t = typeof text === 'string' ? text.trim() : '';
-  if (!t) throw validationError(`${label}을(를) 입력하세요.`, [{ path, message: `${label}이(가) 비어 있습니다`, code: 'required' }]);
+  if (!t)
+    throw validationError(`${label}을(를) 입력하세요.`, [
+      { path, message: `${label}이(가) 비어 있습니다`, code: 'required' },
+    ]);
   if (t.length > 2000)
-    throw validationError(`${label}은(는) 2000자 이하여야 합니다.`, [{ path, message: '2000자 이하여야 합니다', code: 'too_big' }]);
+    throw validationError(`${label}은(는) 2000자 이하여야 합니다.`, [
+      { path, message: '2000자 이하여야 합니다', code: 'too_big' },
+    ]);
   return t;
 }
 
 export const whoOf = (caller: EvaluationCaller) => caller.principal?.username ?? caller.actor.name;
-

@@ -11,7 +11,10 @@ import { presentEvaluation, type PresentedEvaluation, type PresentedWhatIf } fro
 import { evaluationOptions, type ModeInput } from './source.js';
 import { whatIfDocument } from './what-if.js';
 
-export function evaluateDocument(input: unknown, mode: ModeInput = {}): { doc: PlanDocument; evaluation: PresentedEvaluation } {
+export function evaluateDocument(
+  input: unknown,
+  mode: ModeInput = {},
+): { doc: PlanDocument; evaluation: PresentedEvaluation } {
   const doc = validatePlanDocument(input);
   const opts = evaluationOptions(mode, doc.plan.year);
   return { doc, evaluation: presentEvaluation(evaluatePlan(doc, undefined, opts)) };

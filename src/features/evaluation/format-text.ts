@@ -43,7 +43,9 @@ function settingsLines(e: Pick<PresentedEvaluation, 'schemeSettings'>): string[]
   if (changed.length === 0) return ['평가체계: 모든 설정이 기본값입니다 (docs/scoring.md).'];
   return [
     `평가체계: 기본값과 다른 설정 ${changed.length}개 (나머지는 기본값, docs/scoring.md)`,
-    ...changed.map((s) => `  - ${s.label} (${s.path}): ${JSON.stringify(s.value)} (기본값 ${JSON.stringify(s.defaultValue)})`),
+    ...changed.map(
+      (s) => `  - ${s.label} (${s.path}): ${JSON.stringify(s.value)} (기본값 ${JSON.stringify(s.defaultValue)})`,
+    ),
   ];
 }
 
@@ -97,7 +99,10 @@ export function formatExplanation(node: ExplanationNode, depth = 0): string[] {
   return lines;
 }
 
-export function formatDepartment(e: Pick<PresentedEvaluation, 'year' | 'modeLabel' | 'asOfPeriod'>, d: PresentedDepartment): string {
+export function formatDepartment(
+  e: Pick<PresentedEvaluation, 'year' | 'modeLabel' | 'asOfPeriod'>,
+  d: PresentedDepartment,
+): string {
   return [
     `${e.year}년 ${d.department} — ${e.modeLabel}${e.asOfPeriod ? ` (${e.asOfPeriod}까지)` : ''}: 총점 ${n2(d.total)}, ${d.rankingGroup} ${d.rank}위, ${d.grade}등급`,
     '',
@@ -106,11 +111,15 @@ export function formatDepartment(e: Pick<PresentedEvaluation, 'year' | 'modeLabe
 }
 
 export function formatWhatIf(w: PresentedWhatIf): string {
-  const out = [`${w.year}년 모의평가 (${w.modeLabel}${w.asOfPeriod ? `, ${w.asOfPeriod}까지` : ''}) — 저장하지 않습니다`, ''];
+  const out = [
+    `${w.year}년 모의평가 (${w.modeLabel}${w.asOfPeriod ? `, ${w.asOfPeriod}까지` : ''}) — 저장하지 않습니다`,
+    '',
+  ];
   if (w.changedSettings.length === 0) out.push('바뀐 설정이 없습니다 (두 평가체계가 같습니다).');
   else {
     out.push('바뀐 설정:');
-    for (const s of w.changedSettings) out.push(`  - ${s.label} (${s.path}): ${JSON.stringify(s.base)} → ${JSON.stringify(s.alt)}`);
+    for (const s of w.changedSettings)
+      out.push(`  - ${s.label} (${s.path}): ${JSON.stringify(s.base)} → ${JSON.stringify(s.alt)}`);
   }
   out.push('');
   const arrow = (n: number) => (n > 0 ? `▲${n}` : n < 0 ? `▼${-n}` : '—');

@@ -8,7 +8,13 @@ import { AppError } from '../../domain/errors.js';
 import { evaluatePlan } from '../../domain/evaluation/evaluate.js';
 import type { EvaluationMode } from '../../domain/achievement.js';
 import { authorizeCaller, callerCan, DepartmentIndex, organizationOf, type EvaluationCaller } from './context.js';
-import { anonymizeRaters, onlyDepartments, presentEvaluation, type PresentedDepartment, type PresentedEvaluation } from './present.js';
+import {
+  anonymizeRaters,
+  onlyDepartments,
+  presentEvaluation,
+  type PresentedDepartment,
+  type PresentedEvaluation,
+} from './present.js';
 import {
   evaluationOptions,
   loadEvaluationSource,
@@ -50,7 +56,11 @@ export async function getEvaluation(db: Db, caller: EvaluationCaller, query: Eva
   const shown = seesRaterNames(caller, src.plan) ? evaluation : anonymizeRaters(evaluation);
   const visible = onlyDepartments(shown, names);
   if (query.detail === 'scores')
-    return { ...visible, departments: visible.departments.map(({ explanation: _e, indicators: _i, ...d }) => d), source } as EvaluationView;
+    return {
+      ...visible,
+      departments: visible.departments.map(({ explanation: _e, indicators: _i, ...d }) => d),
+      source,
+    } as EvaluationView;
   return { ...visible, source };
 }
 
@@ -88,7 +98,11 @@ export async function getDepartmentEvaluation(
   if (!found) {
     // Not evaluated this year, or unknown.
     throw new AppError('not_found', 'department_not_found', `${query.year}년 평가에 부서 '${name}'이(가) 없습니다.`, [
-      { path: 'department', message: dept ? '평가대상 부서가 아닙니다' : '없는 부서입니다', code: 'unknown_department' },
+      {
+        path: 'department',
+        message: dept ? '평가대상 부서가 아닙니다' : '없는 부서입니다',
+        code: 'unknown_department',
+      },
     ]);
   }
   return {
@@ -110,11 +124,22 @@ export async function getDepartmentEvaluation(
  * database now — as an interchange file (`bsc evaluate --input` reproduces the evaluation from it).
  * The planner only: it holds every department's data and every rater's named scores.
  */
-export async function getEvaluationInput(db: Db, caller: EvaluationCaller, query: Pick<EvaluationQuery, 'year' | 'org'>) {
+export async function getEvaluationInput(
+  db: Db,
+  caller: EvaluationCaller,
+  query: Pick<EvaluationQuery, 'year' | 'org'>,
+) {
   authorizeCaller(caller, 'evaluation.read');
   const org = await organizationOf(db, caller, query.org);
-  if (caller.principal && !((await DepartmentIndex.load(db, org)).readsAll(caller) && callerCan(caller, 'rating.manage')))
-    throw new AppError('forbidden', 'forbidden', '평가 입력 자료는 모든 부서의 자료와 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.');
+  if (
+    caller.principal &&
+    !((await DepartmentIndex.load(db, org)).readsAll(caller) && callerCan(caller, 'rating.manage'))
+  )
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      '평가 입력 자료는 모든 부서의 자료와 평가위원별 점수를 담고 있어 성과관리 담당만 받을 수 있습니다.',
+    );
   const src = await loadEvaluationSource(db, org, query.year);
   return { doc: src.doc, source: sourceInfo(src, false) };
 }

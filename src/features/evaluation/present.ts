@@ -167,7 +167,8 @@ export function inputCounts(doc: PlanDocument) {
  */
 export function anonymizeRaters(e: PresentedEvaluation): PresentedEvaluation {
   const names = new Set<string>();
-  for (const d of e.departments) for (const i of d.indicators ?? []) for (const r of i.quality.ratings) names.add(r.rater);
+  for (const d of e.departments)
+    for (const i of d.indicators ?? []) for (const r of i.quality.ratings) names.add(r.rater);
   if (names.size === 0) return e;
   const alias = new Map([...names].sort().map((n, k) => [n, `평가위원 ${k + 1}`]));
   const rename = (n: string) => alias.get(n) ?? '평가위원';

@@ -93,7 +93,9 @@ export async function setQualitativeScore(
     ]);
   const comment = (input.comment ?? '').trim();
   if (comment.length > 2000)
-    throw validationError('의견은 2000자 이하여야 합니다.', [{ path: 'comment', message: '2000자 이하여야 합니다', code: 'too_big' }]);
+    throw validationError('의견은 2000자 이하여야 합니다.', [
+      { path: 'comment', message: '2000자 이하여야 합니다', code: 'too_big' },
+    ]);
   const org = await organizationOf(db, caller, input.org);
   const depts = await DepartmentIndex.load(db, org);
   const dept = depts.requireEvaluated(input.department);

@@ -84,9 +84,12 @@ export async function setRaterAssignments(
     if (plan.ratingClosedAt) throw ratingClosedConflict(plan.year);
     const ind = await findEvalIndicator(tx, org, plan.id, input.indicator);
     if (!ind)
-      throw new AppError('not_found', 'indicator_not_found', `${plan.year}년 계획에 지표 '${input.indicator}'이(가) 없습니다.`, [
-        { path: 'indicator', message: `없는 지표입니다: ${input.indicator}`, code: 'unknown_indicator' },
-      ]);
+      throw new AppError(
+        'not_found',
+        'indicator_not_found',
+        `${plan.year}년 계획에 지표 '${input.indicator}'이(가) 없습니다.`,
+        [{ path: 'indicator', message: `없는 지표입니다: ${input.indicator}`, code: 'unknown_indicator' }],
+      );
     const users = (await findUsersByUsernames(tx, raters)).filter((u) => u.organizationId === org);
     const grants = await listGrants(
       tx,
@@ -97,7 +100,11 @@ export async function setRaterAssignments(
     raters.forEach((r, i) => {
       const u = users.find((x) => x.username === r);
       if (!u || !u.active) {
-        problems.push({ path: `raters[${i}]`, message: `없는 사용자이거나 사용 중지된 계정입니다: ${r}`, code: 'unknown_user' });
+        problems.push({
+          path: `raters[${i}]`,
+          message: `없는 사용자이거나 사용 중지된 계정입니다: ${r}`,
+          code: 'unknown_user',
+        });
         return;
       }
       const principal = toPrincipal(u, grants);

@@ -8,7 +8,14 @@ import { appendAudit } from '../../db/queries/audit.js';
 import { listAssignments, listRatings, updatePlanGuarded } from '../../db/queries/evaluation.js';
 import { conflict } from '../../domain/errors.js';
 import { toSeoulIso } from '../../domain/dates.js';
-import { authorizeCaller, lockOpenPlan, organizationOf, requiredReason, whoOf, type EvaluationCaller } from './context.js';
+import {
+  authorizeCaller,
+  lockOpenPlan,
+  organizationOf,
+  requiredReason,
+  whoOf,
+  type EvaluationCaller,
+} from './context.js';
 
 async function progress(tx: Db, org: string, planId: string) {
   const [assignments, ratings] = await Promise.all([listAssignments(tx, org, planId), listRatings(tx, org, planId)]);
@@ -43,7 +50,10 @@ export async function closeRating(
       throw conflict(`${plan.year}년 지표 성격 평가는 이미 마감되었습니다.`, 'rating_already_closed');
     const p = await progress(tx, org, plan.id);
     const at = new Date();
-    const updated = (await updatePlanGuarded(tx, plan, plan.version, { ratingClosedAt: at, ratingClosedBy: whoOf(caller) }))!;
+    const updated = (await updatePlanGuarded(tx, plan, plan.version, {
+      ratingClosedAt: at,
+      ratingClosedBy: whoOf(caller),
+    }))!;
     await appendAudit(tx, org, caller.actor, {
       action: 'rating.close',
       entityType: 'plan',
@@ -73,7 +83,8 @@ export async function reopenRating(
   const org = await organizationOf(db, caller, input.org);
   return db.transaction(async (tx) => {
     const plan = await lockOpenPlan(tx, org, input.year, 'update');
-    if (!plan.ratingClosedAt) throw conflict(`${plan.year}년 지표 성격 평가는 마감되지 않았습니다.`, 'rating_not_closed');
+    if (!plan.ratingClosedAt)
+      throw conflict(`${plan.year}년 지표 성격 평가는 마감되지 않았습니다.`, 'rating_not_closed');
     const p = await progress(tx, org, plan.id);
     const updated = (await updatePlanGuarded(tx, plan, plan.version, { ratingClosedAt: null, ratingClosedBy: null }))!;
     await appendAudit(tx, org, caller.actor, {
@@ -84,6 +95,13 @@ export async function reopenRating(
       before: { ratingClosedAt: toSeoulIso(plan.ratingClosedAt), ratingClosedBy: plan.ratingClosedBy },
       after: { ratingClosedAt: null, reason },
     });
-    return { year: plan.year, ratingClosed: false, ratingClosedAt: null, ratingClosedBy: null, version: updated.version, progress: p };
+    return {
+      year: plan.year,
+      ratingClosed: false,
+      ratingClosedAt: null,
+      ratingClosedBy: null,
+      version: updated.version,
+      progress: p,
+    };
   });
 }

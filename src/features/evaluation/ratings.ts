@@ -55,7 +55,10 @@ export function concernedDepartments(ind: EvalIndicator, depts: DepartmentIndex)
 }
 
 export const ratingClosedConflict = (year: number) =>
-  conflict(`${year}년 지표 성격 평가가 마감되어 바꿀 수 없습니다. 바꾸려면 성과관리 담당이 평가를 다시 열어야 합니다.`, 'rating_closed');
+  conflict(
+    `${year}년 지표 성격 평가가 마감되어 바꿀 수 없습니다. 바꾸려면 성과관리 담당이 평가를 다시 열어야 합니다.`,
+    'rating_closed',
+  );
 
 export interface RatingsListView {
   year: number;
@@ -110,9 +113,18 @@ export async function listRatingsUseCase(
   const visibleIndicators = indicators.filter((i) => !rater || (assignedBy.get(i.id) ?? []).includes(me!));
   const selected = input.indicator ? visibleIndicators.filter((i) => i.code === input.indicator) : visibleIndicators;
   if (input.indicator && selected.length === 0)
-    throw new AppError('not_found', 'indicator_not_found', `지표 '${input.indicator}'을(를) 찾을 수 없거나 배정받지 않았습니다.`, [
-      { path: 'indicator', message: `없는 지표이거나 배정되지 않은 지표입니다: ${input.indicator}`, code: 'unknown_indicator' },
-    ]);
+    throw new AppError(
+      'not_found',
+      'indicator_not_found',
+      `지표 '${input.indicator}'을(를) 찾을 수 없거나 배정받지 않았습니다.`,
+      [
+        {
+          path: 'indicator',
+          message: `없는 지표이거나 배정되지 않은 지표입니다: ${input.indicator}`,
+          code: 'unknown_indicator',
+        },
+      ],
+    );
 
   return {
     year: plan.year,
@@ -156,7 +168,11 @@ export interface RatingInput {
 }
 
 /** A rater saves their rating of one assigned indicator. */
-export async function saveRating(db: Db, caller: EvaluationCaller, input: RatingInput): Promise<RatingView & { indicator: string }> {
+export async function saveRating(
+  db: Db,
+  caller: EvaluationCaller,
+  input: RatingInput,
+): Promise<RatingView & { indicator: string }> {
   const principal = caller.principal;
   if (!principal)
     throw new AppError('forbidden', 'rater_required', '지표 성격 평가는 평가위원이 로그인해서 입력합니다.');
@@ -167,10 +183,14 @@ export async function saveRating(db: Db, caller: EvaluationCaller, input: Rating
     const plan = await lockOpenPlan(tx, org, input.year, 'share');
     const ind = await findEvalIndicator(tx, org, plan.id, input.indicator);
     if (!ind)
-      throw new AppError('not_found', 'indicator_not_found', `${plan.year}년 계획에 지표 '${input.indicator}'이(가) 없습니다.`, [
-        { path: 'indicator', message: `없는 지표입니다: ${input.indicator}`, code: 'unknown_indicator' },
-      ]);
-    const assigned = (await listAssignments(tx, org, plan.id, { rater: principal.username, indicatorId: ind.id })).length > 0;
+      throw new AppError(
+        'not_found',
+        'indicator_not_found',
+        `${plan.year}년 계획에 지표 '${input.indicator}'이(가) 없습니다.`,
+        [{ path: 'indicator', message: `없는 지표입니다: ${input.indicator}`, code: 'unknown_indicator' }],
+      );
+    const assigned =
+      (await listAssignments(tx, org, plan.id, { rater: principal.username, indicatorId: ind.id })).length > 0;
     authorize(principal, 'rating.write', { departmentIds: concernedDepartments(ind, depts), raterAssigned: assigned });
     if (plan.ratingClosedAt) throw ratingClosedConflict(plan.year);
 
@@ -184,7 +204,13 @@ export async function saveRating(db: Db, caller: EvaluationCaller, input: Rating
     checkVersion(what, existing, input.version, existing ? presentRating(existing) : null);
     const row = existing
       ? await updateRatingGuarded(tx, org, existing.id, existing.version, scores)
-      : await insertRating(tx, { organizationId: org, planId: plan.id, indicatorId: ind.id, rater: principal.username, ...scores });
+      : await insertRating(tx, {
+          organizationId: org,
+          planId: plan.id,
+          indicatorId: ind.id,
+          rater: principal.username,
+          ...scores,
+        });
     if (!row) throw staleVersion(what, existing ? presentRating(existing) : null);
     await appendAudit(tx, org, caller.actor, {
       action: 'rating.write',

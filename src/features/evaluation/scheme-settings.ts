@@ -36,7 +36,11 @@ function present(plan: EvaluationPlanRow) {
 
 export type SchemeView = ReturnType<typeof present>;
 
-export async function getSchemeSettings(db: Db, caller: EvaluationCaller, input: { year: number; org?: string }): Promise<SchemeView> {
+export async function getSchemeSettings(
+  db: Db,
+  caller: EvaluationCaller,
+  input: { year: number; org?: string },
+): Promise<SchemeView> {
   authorizeCaller(caller, 'plan.read');
   const org = await organizationOf(db, caller, input.org);
   return present(await requireEvaluationPlan(db, org, input.year));

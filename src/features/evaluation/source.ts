@@ -22,10 +22,17 @@ export interface EvaluationSource {
 
 export async function loadEvaluationSource(db: Db, organizationId: string, year: number): Promise<EvaluationSource> {
   const plan = await requireEvaluationPlan(db, organizationId, year);
-  const snapshot = plan.status === 'closed' ? ((await findStandingSnapshot(db, organizationId, plan.id)) ?? null) : null;
+  const snapshot =
+    plan.status === 'closed' ? ((await findStandingSnapshot(db, organizationId, plan.id)) ?? null) : null;
   const doc = snapshot
     ? (snapshot.input as unknown as PlanDocument)
-    : await readPlanDocument(db, { organizationId, planId: plan.id, year: plan.year, status: plan.status, version: plan.version });
+    : await readPlanDocument(db, {
+        organizationId,
+        planId: plan.id,
+        year: plan.year,
+        status: plan.status,
+        version: plan.version,
+      });
   return { plan, doc, snapshot };
 }
 
@@ -50,7 +57,11 @@ export function sourceInfo(src: EvaluationSource, usedStoredEvaluation: boolean)
     ratingClosed: src.plan.ratingClosedAt !== null,
   };
   if (s && usedStoredEvaluation)
-    return { kind: 'snapshot', ...base, note: '평가 마감 때 저장한 결과입니다 (이후 실적·평가자료가 바뀌어도 달라지지 않음).' };
+    return {
+      kind: 'snapshot',
+      ...base,
+      note: '평가 마감 때 저장한 결과입니다 (이후 실적·평가자료가 바뀌어도 달라지지 않음).',
+    };
   if (s) return { kind: 'snapshot_input', ...base, note: '평가 마감 때 저장한 자료로 계산했습니다.' };
   if (src.plan.status === 'closed')
     return { kind: 'live', ...base, note: '마감된 연도이지만 저장된 평가 스냅숏이 없어 현재 자료로 계산했습니다.' };
@@ -91,8 +102,10 @@ export function evaluationOptions(input: ModeInput, year: number): { mode: Evalu
 }
 
 /** Whether a request can be answered by the snapshot's stored evaluation (the final one, as frozen). */
-export const usesStoredEvaluation = (src: EvaluationSource, opts: { mode: EvaluationMode; asOfPeriod: string | null }) =>
-  src.snapshot !== null && opts.mode === 'final' && opts.asOfPeriod === null;
+export const usesStoredEvaluation = (
+  src: EvaluationSource,
+  opts: { mode: EvaluationMode; asOfPeriod: string | null },
+) => src.snapshot !== null && opts.mode === 'final' && opts.asOfPeriod === null;
 
 export const storedEvaluation = (src: EvaluationSource) => src.snapshot!.evaluation as unknown as PresentedEvaluation;
 
@@ -101,7 +114,10 @@ export const storedEvaluation = (src: EvaluationSource) => src.snapshot!.evaluat
  * raters, the committee and the executive once rating is closed; the evaluated departments and other
  * readers never (they see the scores under "평가위원 1, 2 …").
  */
-export function seesRaterNames(caller: EvaluationCaller, plan: Pick<EvaluationPlanRow, 'status' | 'ratingClosedAt'>): boolean {
+export function seesRaterNames(
+  caller: EvaluationCaller,
+  plan: Pick<EvaluationPlanRow, 'status' | 'ratingClosedAt'>,
+): boolean {
   if (callerCan(caller, 'rating.manage')) return true;
   return callerCan(caller, 'rating.read') && (plan.ratingClosedAt !== null || plan.status === 'closed');
 }

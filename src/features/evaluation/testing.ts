@@ -50,7 +50,14 @@ export function evaluationPlanDocument(year = EVAL_YEAR): PlanDocumentInput {
       { code: 'P4', name: '검진', deptStrategicGoal: 'D4' },
     ],
     indicators: [
-      { code: 'I1', name: '보행자 사고 건수', deptPerformanceGoal: 'P1', leadDepartment: '교통과', direction: 'lower', target: 100 },
+      {
+        code: 'I1',
+        name: '보행자 사고 건수',
+        deptPerformanceGoal: 'P1',
+        leadDepartment: '교통과',
+        direction: 'lower',
+        target: 100,
+      },
       { code: 'I2', name: '돌봄 이용자 수', deptPerformanceGoal: 'P2', leadDepartment: '복지과', target: 500 },
       {
         code: 'I3',
@@ -63,7 +70,14 @@ export function evaluationPlanDocument(year = EVAL_YEAR): PlanDocumentInput {
       },
       { code: 'I4', name: '미세먼지 저감 사업장 수', deptPerformanceGoal: 'P3', leadDepartment: '환경과', target: 40 },
       { code: 'I5', name: '건강검진 수검률', deptPerformanceGoal: 'P4', leadDepartment: '보건소', target: 80 },
-      { code: 'C1', name: '청렴 교육 이수율', deptPerformanceGoal: 'P1', kind: 'common', leadDepartment: '교통과', target: 100 },
+      {
+        code: 'C1',
+        name: '청렴 교육 이수율',
+        deptPerformanceGoal: 'P1',
+        kind: 'common',
+        leadDepartment: '교통과',
+        target: 100,
+      },
     ],
     results: [
       verified('I1', '교통과', 90),
@@ -89,7 +103,9 @@ export function evaluationPlanDocument(year = EVAL_YEAR): PlanDocumentInput {
         { indicator: 'I4', rater: 'rater2' },
         { indicator: 'I5', rater: 'rater1' },
       ],
-      penaltyCases: [{ department: '환경과', indicator: 'I4', kind: 'late_entry', period: `${year}-H1`, detail: '입력기한 경과' }],
+      penaltyCases: [
+        { department: '환경과', indicator: 'I4', kind: 'late_entry', period: `${year}-H1`, detail: '입력기한 경과' },
+      ],
     },
   };
 }
@@ -103,7 +119,10 @@ export interface EvaluationOrg {
 export async function seedEvaluationOrganization(db: Db, year = EVAL_YEAR): Promise<EvaluationOrg> {
   await importPlan(db, evaluationPlanDocument(year), systemActor('test'));
   const org = (await findOrganizationByCode(db, 'eval-gu'))!;
-  const depts = Object.fromEntries((await listDepartments(db, org.id)).map((d) => [d.name, d.id])) as Record<string, string>;
+  const depts = Object.fromEntries((await listDepartments(db, org.id)).map((d) => [d.name, d.id])) as Record<
+    string,
+    string
+  >;
   const users: [string, Parameters<typeof makeUser>[3]][] = [
     ['planner', [{ role: 'planner' }]],
     ['rater1', [{ role: 'rater' }]],

@@ -33,7 +33,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   org = await seedEvaluationOrganization(database.db);
   app = await testApp(database);
-  for (const u of ['planner', 'rater1', 'rater2', 'rater3', 'committee', 'executive', 'viewer', 'head-traffic', 'staff-welfare'])
+  for (const u of [
+    'planner',
+    'rater1',
+    'rater2',
+    'rater3',
+    'committee',
+    'executive',
+    'viewer',
+    'head-traffic',
+    'staff-welfare',
+  ])
     s[u] = await loginAs(app, u, TEST_PASSWORD);
 });
 afterAll(async () => {
@@ -48,9 +58,19 @@ const audits = (action: string) => countAudit(db(), org.organizationId, action);
 const enc = encodeURIComponent;
 
 type Rating = { rater: string; representativeness: number | null; version: number };
-type RatingIndicator = { indicator: string; assignedRaters: string[]; ratings: Rating[]; myRating: Rating | null; ratedCount: number | null };
+type RatingIndicator = {
+  indicator: string;
+  assignedRaters: string[];
+  ratings: Rating[];
+  myRating: Rating | null;
+  ratedCount: number | null;
+};
 
-function expectKorean(res: { statusCode: number; json(): { error: { message: string; details?: { path: string; message: string }[] } } }, status: number, field?: string) {
+function expectKorean(
+  res: { statusCode: number; json(): { error: { message: string; details?: { path: string; message: string }[] } } },
+  status: number,
+  field?: string,
+) {
   expect(res.statusCode).toBe(status);
   const e = res.json().error;
   expect(e.message).toMatch(/[가-힣]/);
@@ -64,20 +84,41 @@ function expectKorean(res: { statusCode: number; json(): { error: { message: str
 describe('quality ratings: raters see and write only what they are assigned', () => {
   it('a rater writes an assigned indicator, audited with a version; a second save needs it', async () => {
     const before = await audits('rating.write');
-    const r1 = await api('rater1', 'PUT', `${E}/ratings/I1`, { representativeness: 80, difficulty: 70, completeness: 90 });
+    const r1 = await api('rater1', 'PUT', `${E}/ratings/I1`, {
+      representativeness: 80,
+      difficulty: 70,
+      completeness: 90,
+    });
     expect(r1.statusCode, r1.body).toBe(200);
     expect(r1.json()).toMatchObject({ indicator: 'I1', rater: 'rater1', version: 1, complete: true });
     expect(await audits('rating.write')).toBe(before + 1);
 
-    const again = await api('rater1', 'PUT', `${E}/ratings/I1`, { representativeness: 85, difficulty: 70, completeness: 90 });
+    const again = await api('rater1', 'PUT', `${E}/ratings/I1`, {
+      representativeness: 85,
+      difficulty: 70,
+      completeness: 90,
+    });
     expectKorean(again, 409);
     expect(again.json().error.code).toBe('already_exists');
-    const ok = await api('rater1', 'PUT', `${E}/ratings/I1`, { representativeness: 85, difficulty: 70, completeness: 90, version: 1 });
+    const ok = await api('rater1', 'PUT', `${E}/ratings/I1`, {
+      representativeness: 85,
+      difficulty: 70,
+      completeness: 90,
+      version: 1,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().version).toBe(2);
-    const stale = await api('rater1', 'PUT', `${E}/ratings/I1`, { representativeness: 10, difficulty: 10, completeness: 10, version: 1 });
+    const stale = await api('rater1', 'PUT', `${E}/ratings/I1`, {
+      representativeness: 10,
+      difficulty: 10,
+      completeness: 10,
+      version: 1,
+    });
     expectKorean(stale, 409);
-    expect(stale.json().error).toMatchObject({ code: 'stale_version', current: { representativeness: 85, version: 2 } });
+    expect(stale.json().error).toMatchObject({
+      code: 'stale_version',
+      current: { representativeness: 85, version: 2 },
+    });
     expect(await audits('rating.write')).toBe(before + 2);
 
     for (const [rater, ind, R] of [
@@ -88,23 +129,50 @@ describe('quality ratings: raters see and write only what they are assigned', ()
       ['rater2', 'I4', 80],
       ['rater1', 'I5', 65],
     ] as const) {
-      const r = await api(rater, 'PUT', `${E}/ratings/${ind}`, { representativeness: R, difficulty: R, completeness: R });
+      const r = await api(rater, 'PUT', `${E}/ratings/${ind}`, {
+        representativeness: R,
+        difficulty: R,
+        completeness: R,
+      });
       expect(r.statusCode, `${rater} ${ind} ${r.body}`).toBe(200);
     }
   });
 
   it('refuses an unassigned indicator, an own-department indicator, bad scores, and non-raters', async () => {
-    const na = await api('rater1', 'PUT', `${E}/ratings/I3`, { representativeness: 50, difficulty: 50, completeness: 50 });
+    const na = await api('rater1', 'PUT', `${E}/ratings/I3`, {
+      representativeness: 50,
+      difficulty: 50,
+      completeness: 50,
+    });
     expectKorean(na, 403);
     expect(na.json().error.code).toBe('forbidden_not_assigned');
     // rater3 works in 교통과: assigned to I1 by the import, still refused by the policy
-    const own = await api('rater3', 'PUT', `${E}/ratings/I1`, { representativeness: 100, difficulty: 100, completeness: 100 });
+    const own = await api('rater3', 'PUT', `${E}/ratings/I1`, {
+      representativeness: 100,
+      difficulty: 100,
+      completeness: 100,
+    });
     expectKorean(own, 403);
     expect(own.json().error.code).toBe('forbidden_own_department');
-    expectKorean(await api('rater1', 'PUT', `${E}/ratings/I2`, { representativeness: 150, difficulty: 50, completeness: 50 }), 400, 'representativeness');
-    expectKorean(await api('rater1', 'PUT', `${E}/ratings/I2`, { representativeness: 50, difficulty: 50 }), 400, 'completeness');
-    expectKorean(await api('rater1', 'PUT', `${E}/ratings/NOPE`, { representativeness: 1, difficulty: 1, completeness: 1 }), 404, 'indicator');
-    expectKorean(await api('planner', 'PUT', `${E}/ratings/I2`, { representativeness: 1, difficulty: 1, completeness: 1 }), 403);
+    expectKorean(
+      await api('rater1', 'PUT', `${E}/ratings/I2`, { representativeness: 150, difficulty: 50, completeness: 50 }),
+      400,
+      'representativeness',
+    );
+    expectKorean(
+      await api('rater1', 'PUT', `${E}/ratings/I2`, { representativeness: 50, difficulty: 50 }),
+      400,
+      'completeness',
+    );
+    expectKorean(
+      await api('rater1', 'PUT', `${E}/ratings/NOPE`, { representativeness: 1, difficulty: 1, completeness: 1 }),
+      404,
+      'indicator',
+    );
+    expectKorean(
+      await api('planner', 'PUT', `${E}/ratings/I2`, { representativeness: 1, difficulty: 1, completeness: 1 }),
+      403,
+    );
     expectKorean(await api('head-traffic', 'GET', `${E}/ratings`), 403);
   });
 
@@ -121,28 +189,41 @@ describe('quality ratings: raters see and write only what they are assigned', ()
     expect(JSON.stringify(body)).not.toContain('rater2');
     expectKorean(await api('rater1', 'GET', `${E}/ratings?indicator=I3`), 404, 'indicator');
 
-    const c = (await api('committee', 'GET', `${E}/ratings`)).json() as { scoresVisible: string; indicators: RatingIndicator[] };
+    const c = (await api('committee', 'GET', `${E}/ratings`)).json() as {
+      scoresVisible: string;
+      indicators: RatingIndicator[];
+    };
     expect(c.scoresVisible).toBe('none');
     expect(c.indicators.every((i) => i.ratings.length === 0)).toBe(true);
-    const p = (await api('planner', 'GET', `${E}/ratings`)).json() as { scoresVisible: string; indicators: RatingIndicator[] };
+    const p = (await api('planner', 'GET', `${E}/ratings`)).json() as {
+      scoresVisible: string;
+      indicators: RatingIndicator[];
+    };
     expect(p.scoresVisible).toBe('all');
     expect(p.indicators.find((i) => i.indicator === 'I1')!.ratings.map((x) => x.rater)).toEqual(['rater1', 'rater2']);
   });
 
   it('the planner assigns raters (audited); unknown users, non-raters and own-department raters are refused by field', async () => {
     const before = await audits('rating.assign');
-    const bad = await api('planner', 'PUT', `${E}/rater-assignments/I1`, { raters: ['rater1', 'nobody', 'viewer', 'rater3', 'rater1'] });
+    const bad = await api('planner', 'PUT', `${E}/rater-assignments/I1`, {
+      raters: ['rater1', 'nobody', 'viewer', 'rater3', 'rater1'],
+    });
     expectKorean(bad, 400, 'raters[4]');
     const paths = (bad.json().error.details as { path: string; message: string }[]).map((d) => d.path);
     expect(paths).toEqual(['raters[4]']);
-    const bad2 = await api('planner', 'PUT', `${E}/rater-assignments/I1`, { raters: ['rater1', 'nobody', 'viewer', 'rater3'] });
+    const bad2 = await api('planner', 'PUT', `${E}/rater-assignments/I1`, {
+      raters: ['rater1', 'nobody', 'viewer', 'rater3'],
+    });
     const d2 = bad2.json().error.details as { path: string; message: string }[];
     expect(d2.map((d) => d.path)).toEqual(['raters[1]', 'raters[2]', 'raters[3]']);
     expect(d2[2]!.message).toMatch(/자기 부서/);
     const ok = await api('planner', 'PUT', `${E}/rater-assignments/I3`, { raters: ['rater2', 'rater1'] });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(await audits('rating.assign')).toBe(before + 1);
-    const list = (await api('planner', 'GET', `${E}/rater-assignments`)).json() as { indicators: { indicator: string; raters: string[] }[]; raters: { username: string; departments: string[] }[] };
+    const list = (await api('planner', 'GET', `${E}/rater-assignments`)).json() as {
+      indicators: { indicator: string; raters: string[] }[];
+      raters: { username: string; departments: string[] }[];
+    };
     expect(list.indicators.find((i) => i.indicator === 'I3')!.raters.sort()).toEqual(['rater1', 'rater2']);
     expect(list.raters.find((r) => r.username === 'rater3')!.departments).toEqual(['교통과']);
     expectKorean(await api('rater1', 'GET', `${E}/rater-assignments`), 403);
@@ -156,14 +237,21 @@ describe('quality ratings: raters see and write only what they are assigned', ()
     expect(await audits('rating.close')).toBe(before + 1);
     expectKorean(await api('planner', 'POST', `${E}/ratings/close`), 409);
 
-    const r = (await api('rater1', 'GET', `${E}/ratings`)).json() as { scoresVisible: string; indicators: RatingIndicator[] };
+    const r = (await api('rater1', 'GET', `${E}/ratings`)).json() as {
+      scoresVisible: string;
+      indicators: RatingIndicator[];
+    };
     expect(r.scoresVisible).toBe('all');
     expect(r.indicators.map((i) => i.indicator)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5']);
     expect(r.indicators.find((i) => i.indicator === 'I1')!.ratings.map((x) => x.rater)).toEqual(['rater1', 'rater2']);
     const c = (await api('committee', 'GET', `${E}/ratings`)).json() as { scoresVisible: string };
     expect(c.scoresVisible).toBe('all');
 
-    const late = await api('rater1', 'PUT', `${E}/ratings/I3`, { representativeness: 1, difficulty: 1, completeness: 1 });
+    const late = await api('rater1', 'PUT', `${E}/ratings/I3`, {
+      representativeness: 1,
+      difficulty: 1,
+      completeness: 1,
+    });
     expectKorean(late, 409);
     expect(late.json().error.code).toBe('rating_closed');
     expectKorean(await api('planner', 'PUT', `${E}/rater-assignments/I2`, { raters: ['rater2'] }), 409);
@@ -172,10 +260,17 @@ describe('quality ratings: raters see and write only what they are assigned', ()
     const reopened = await api('planner', 'POST', `${E}/ratings/reopen`, { reason: '평가위원 한 명이 누락' });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(await audits('rating.reopen')).toBe(1);
-    const own = (await api('rater2', 'GET', `${E}/ratings`)).json() as { scoresVisible: string; indicators: RatingIndicator[] };
+    const own = (await api('rater2', 'GET', `${E}/ratings`)).json() as {
+      scoresVisible: string;
+      indicators: RatingIndicator[];
+    };
     expect(own.scoresVisible).toBe('own');
     expect(own.indicators.find((i) => i.indicator === 'I1')!.ratings.map((x) => x.rater)).toEqual(['rater2']);
-    const fix = await api('rater1', 'PUT', `${E}/ratings/I3`, { representativeness: 88, difficulty: 80, completeness: 70 });
+    const fix = await api('rater1', 'PUT', `${E}/ratings/I3`, {
+      representativeness: 88,
+      difficulty: 80,
+      completeness: 70,
+    });
     expect(fix.statusCode, fix.body).toBe(200);
     expect((await api('planner', 'POST', `${E}/ratings/close`)).statusCode).toBe(200);
   });
@@ -187,15 +282,34 @@ describe('bonus awards and qualitative scores', () => {
     const url = `${E}/bonus-awards/${enc('교통과')}/training`;
     const r = await api('committee', 'PUT', url, { points: 1, reason: '성과관리 교육 전원 이수' });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ department: '교통과', item: 'training', itemLabel: '성과관리 교육 참여도', points: 1, grantedBy: 'committee', version: 1 });
+    expect(r.json()).toMatchObject({
+      department: '교통과',
+      item: 'training',
+      itemLabel: '성과관리 교육 참여도',
+      points: 1,
+      grantedBy: 'committee',
+      version: 1,
+    });
     expect(await audits('bonus.grant')).toBe(before + 1);
 
     expectKorean(await api('committee', 'PUT', url, { points: 1.5, reason: 'x' }), 400, 'points');
     expectKorean(await api('committee', 'PUT', url, { points: 1, reason: '   ' }), 400, 'reason');
     expectKorean(await api('committee', 'PUT', url, { points: 1 }), 400, 'reason');
-    expectKorean(await api('committee', 'PUT', `${E}/bonus-awards/${enc('교통과')}/lottery`, { points: 1, reason: 'x' }), 400, 'item');
-    expectKorean(await api('committee', 'PUT', `${E}/bonus-awards/${enc('없는과')}/training`, { points: 1, reason: 'x' }), 400, 'department');
-    expectKorean(await api('committee', 'PUT', `${E}/bonus-awards/${enc('구의회사무국')}/training`, { points: 1, reason: 'x' }), 400, 'department');
+    expectKorean(
+      await api('committee', 'PUT', `${E}/bonus-awards/${enc('교통과')}/lottery`, { points: 1, reason: 'x' }),
+      400,
+      'item',
+    );
+    expectKorean(
+      await api('committee', 'PUT', `${E}/bonus-awards/${enc('없는과')}/training`, { points: 1, reason: 'x' }),
+      400,
+      'department',
+    );
+    expectKorean(
+      await api('committee', 'PUT', `${E}/bonus-awards/${enc('구의회사무국')}/training`, { points: 1, reason: 'x' }),
+      400,
+      'department',
+    );
     expectKorean(await api('viewer', 'PUT', url, { points: 1, reason: 'x' }), 403);
     expectKorean(await api('executive', 'PUT', url, { points: 1, reason: 'x' }), 403);
 
@@ -204,16 +318,31 @@ describe('bonus awards and qualitative scores', () => {
     expect(upd.statusCode, upd.body).toBe(200);
     expect(upd.json()).toMatchObject({ points: 0.5, version: 2, grantedBy: 'planner' });
 
-    const other = await api('planner', 'PUT', `${E}/bonus-awards/${enc('복지과')}/external`, { points: 1, reason: '대외기관 평가 최우수' });
+    const other = await api('planner', 'PUT', `${E}/bonus-awards/${enc('복지과')}/external`, {
+      points: 1,
+      reason: '대외기관 평가 최우수',
+    });
     expect(other.statusCode).toBe(200);
-    const tmp = await api('planner', 'PUT', `${E}/bonus-awards/${enc('환경과')}/best_practice`, { points: 1, reason: '우수사례 선정' });
-    expect((await api('planner', 'DELETE', `${E}/bonus-awards/${enc('환경과')}/best_practice?version=9`)).statusCode).toBe(409);
-    const del = await api('planner', 'DELETE', `${E}/bonus-awards/${enc('환경과')}/best_practice?version=${tmp.json().version}`);
+    const tmp = await api('planner', 'PUT', `${E}/bonus-awards/${enc('환경과')}/best_practice`, {
+      points: 1,
+      reason: '우수사례 선정',
+    });
+    expect(
+      (await api('planner', 'DELETE', `${E}/bonus-awards/${enc('환경과')}/best_practice?version=9`)).statusCode,
+    ).toBe(409);
+    const del = await api(
+      'planner',
+      'DELETE',
+      `${E}/bonus-awards/${enc('환경과')}/best_practice?version=${tmp.json().version}`,
+    );
     expect(del.statusCode, del.body).toBe(200);
     expect(await audits('bonus.withdraw')).toBe(1);
 
     // department roles read their own department's awards only
-    const mine = (await api('head-traffic', 'GET', `${E}/bonus-awards`)).json() as { awards: { department: string }[]; canGrant: boolean };
+    const mine = (await api('head-traffic', 'GET', `${E}/bonus-awards`)).json() as {
+      awards: { department: string }[];
+      canGrant: boolean;
+    };
     expect(mine.awards.map((a) => a.department)).toEqual(['교통과']);
     expect(mine.canGrant).toBe(false);
     expectKorean(await api('head-traffic', 'GET', `${E}/bonus-awards?department=${enc('복지과')}`), 403);
@@ -242,8 +371,12 @@ describe('bonus awards and qualitative scores', () => {
     expectKorean(stale, 409);
     const ok = await api('planner', 'PUT', url('환경과'), { points: 3.5, version: 1 });
     expect(ok.json()).toMatchObject({ points: 3.5, version: 2, givenBy: 'planner' });
-    const mine = (await api('staff-welfare', 'GET', `${E}/qualitative-scores`)).json() as { departments: { department: string; score: { points: number } | null }[] };
-    expect(mine.departments).toEqual([expect.objectContaining({ department: '복지과', score: expect.objectContaining({ points: 5 }) })]);
+    const mine = (await api('staff-welfare', 'GET', `${E}/qualitative-scores`)).json() as {
+      departments: { department: string; score: { points: number } | null }[];
+    };
+    expect(mine.departments).toEqual([
+      expect.objectContaining({ department: '복지과', score: expect.objectContaining({ points: 5 }) }),
+    ]);
   });
 });
 
@@ -251,7 +384,10 @@ describe('the scheme settings', () => {
   it('GET shows every setting with its Korean label and whether it is the default', async () => {
     const r = await api('viewer', 'GET', `${E}/scheme`);
     expect(r.statusCode, r.body).toBe(200);
-    const body = r.json() as { version: number; settings: { path: string; label: string; isDefault: boolean; value: unknown }[] };
+    const body = r.json() as {
+      version: number;
+      settings: { path: string; label: string; isDefault: boolean; value: unknown }[];
+    };
     const cap = body.settings.find((x) => x.path === 'achievement.cap')!;
     expect(cap).toMatchObject({ label: '달성률 상한(%)', value: 100, isDefault: true });
     expect(body.settings.every((x) => /[가-힣]/.test(x.label))).toBe(true);
@@ -259,19 +395,32 @@ describe('the scheme settings', () => {
 
   it('PUT validates (Korean messages with the setting path), checks the version, stores the partial, audited', async () => {
     const cur = (await api('planner', 'GET', `${E}/scheme`)).json() as { version: number };
-    const bad = await api('planner', 'PUT', `${E}/scheme`, { scheme: { achievement: { cap: 50 }, grades: { shares: [{ grade: 'S', share: 60 }] }, nope: 1 }, version: cur.version });
+    const bad = await api('planner', 'PUT', `${E}/scheme`, {
+      scheme: { achievement: { cap: 50 }, grades: { shares: [{ grade: 'S', share: 60 }] }, nope: 1 },
+      version: cur.version,
+    });
     expectKorean(bad, 400, 'scheme.achievement.cap');
     const details = bad.json().error.details as { path: string; message: string }[];
     expect(details.find((d) => d.path === 'scheme.achievement.cap')!.message).toMatch(/달성률 상한/);
     expect(details.map((d) => d.path)).toEqual(expect.arrayContaining(['scheme.grades.shares', 'scheme.nope']));
     expectKorean(await api('planner', 'PUT', `${E}/scheme`, { scheme: [], version: cur.version }), 400, 'scheme');
     expectKorean(await api('committee', 'PUT', `${E}/scheme`, { scheme: {}, version: cur.version }), 403);
-    expectKorean(await api('planner', 'PUT', `${E}/scheme`, { scheme: { achievement: { cap: 120 } }, version: cur.version - 1 }), 409);
+    expectKorean(
+      await api('planner', 'PUT', `${E}/scheme`, { scheme: { achievement: { cap: 120 } }, version: cur.version - 1 }),
+      409,
+    );
 
     const before = await audits('evaluation.scheme');
-    const ok = await api('planner', 'PUT', `${E}/scheme`, { scheme: { achievement: { cap: 110 } }, version: cur.version });
+    const ok = await api('planner', 'PUT', `${E}/scheme`, {
+      scheme: { achievement: { cap: 110 } },
+      version: cur.version,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    const body = ok.json() as { stored: unknown; version: number; settings: { path: string; isDefault: boolean; value: unknown }[] };
+    const body = ok.json() as {
+      stored: unknown;
+      version: number;
+      settings: { path: string; isDefault: boolean; value: unknown }[];
+    };
     expect(body.stored).toEqual({ achievement: { cap: 110 } });
     expect(body.version).toBe(cur.version + 1);
     expect(body.settings.find((x) => x.path === 'achievement.cap')).toMatchObject({ value: 110, isDefault: false });
@@ -287,8 +436,25 @@ describe('the scheme settings', () => {
   });
 });
 
-type Dept = { department: string; total: number; rank: number; grade: string; achievement: number; quality: number; qualitative: number; bonus: number; penalty: number; explanation: { value: number; children: unknown[] } };
-type EvalBody = { year: number; mode: string; asOfPeriod: string | null; departments: Dept[]; source: { kind: string; snapshotId: string | null } };
+type Dept = {
+  department: string;
+  total: number;
+  rank: number;
+  grade: string;
+  achievement: number;
+  quality: number;
+  qualitative: number;
+  bonus: number;
+  penalty: number;
+  explanation: { value: number; children: unknown[] };
+};
+type EvalBody = {
+  year: number;
+  mode: string;
+  asOfPeriod: string | null;
+  departments: Dept[];
+  source: { kind: string; snapshotId: string | null };
+};
 
 describe('the evaluation: final, provisional, one department, who sees what', () => {
   it('evaluates every evaluated department with an explanation whose root is the total', async () => {
@@ -322,7 +488,11 @@ describe('the evaluation: final, provisional, one department, who sees what', ()
   it('one department’s breakdown; department roles see only their own department', async () => {
     const one = await api('head-traffic', 'GET', `${E}/departments/${enc('교통과')}`);
     expect(one.statusCode, one.body).toBe(200);
-    expect(one.json()).toMatchObject({ year: Y, department: { department: '교통과' }, rankingGroup: { name: '전체', size: 4 } });
+    expect(one.json()).toMatchObject({
+      year: Y,
+      department: { department: '교통과' },
+      rankingGroup: { name: '전체', size: 4 },
+    });
     expectKorean(await api('head-traffic', 'GET', `${E}/departments/${enc('복지과')}`), 403);
     const list = (await api('head-traffic', 'GET', E)).json() as EvalBody;
     expect(list.departments.map((d) => d.department)).toEqual(['교통과']);
@@ -343,15 +513,26 @@ describe('what-if: another scheme side by side, nothing saved', () => {
     const planBefore = (await db().select().from(plans).where(eq(plans.organizationId, org.organizationId)))[0]!;
     const auditBefore = await countAudit(db(), org.organizationId);
     const evalBefore = (await api('planner', 'GET', E)).json();
-    const r = await api('committee', 'POST', `${E}/what-if`, { scheme: { quality: { weight: 0 }, achievement: { weight: 90 } } });
+    const r = await api('committee', 'POST', `${E}/what-if`, {
+      scheme: { quality: { weight: 0 }, achievement: { weight: 90 } },
+    });
     expect(r.statusCode, r.body).toBe(200);
-    const w = r.json() as { saved: boolean; changedSettings: { path: string; label: string }[]; departments: { department: string; base: { total: number }; alt: { total: number }; rankChange: number }[]; rankChanges: unknown[] };
+    const w = r.json() as {
+      saved: boolean;
+      changedSettings: { path: string; label: string }[];
+      departments: { department: string; base: { total: number }; alt: { total: number }; rankChange: number }[];
+      rankChanges: unknown[];
+    };
     expect(w.saved).toBe(false);
     expect(w.changedSettings.map((c) => c.path).sort()).toEqual(['achievement.weight', 'quality.weight']);
     expect(w.changedSettings.every((c) => /[가-힣]/.test(c.label))).toBe(true);
     expect(w.departments).toHaveLength(4);
     expect(w.departments.some((d) => d.base.total !== d.alt.total)).toBe(true);
-    expectKorean(await api('planner', 'POST', `${E}/what-if`, { scheme: { achievement: { cap: 20 } } }), 400, 'scheme.achievement.cap');
+    expectKorean(
+      await api('planner', 'POST', `${E}/what-if`, { scheme: { achievement: { cap: 20 } } }),
+      400,
+      'scheme.achievement.cap',
+    );
     expectKorean(await api('planner', 'POST', `${E}/what-if`, {}), 400, 'scheme');
 
     const planAfter = (await db().select().from(plans).where(eq(plans.organizationId, org.organizationId)))[0]!;
@@ -416,13 +597,18 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
     await db().update(bonusAwards).set({ points: 0 }).where(eq(bonusAwards.organizationId, org.organizationId));
     const after = (await api('planner', 'GET', E)).json();
     expect(after).toEqual(closedEvaluation);
-    const dept = (await api('planner', 'GET', `${E}/departments/${enc('교통과')}`)).json() as { department: Dept; source: { kind: string } };
+    const dept = (await api('planner', 'GET', `${E}/departments/${enc('교통과')}`)).json() as {
+      department: Dept;
+      source: { kind: string };
+    };
     expect(dept.source.kind).toBe('snapshot');
     expect(dept.department).toEqual(closedEvaluation.departments.find((d) => d.department === '교통과'));
     // provisional views and what-if of a closed year are computed from the snapshot's input
     const prov = (await api('planner', 'GET', `${E}?mode=provisional`)).json() as EvalBody;
     expect(prov.source.kind).toBe('snapshot_input');
-    const w = (await api('planner', 'POST', `${E}/what-if`, { scheme: {} })).json() as { departments: { base: { total: number } }[] };
+    const w = (await api('planner', 'POST', `${E}/what-if`, { scheme: {} })).json() as {
+      departments: { base: { total: number } }[];
+    };
     expect(w.departments.map((d) => d.base.total)).toEqual(closedEvaluation.departments.map((d) => d.total));
     // the snapshot row itself cannot be changed
     await expect(
@@ -446,10 +632,14 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
       fs.writeFileSync(file, input.body);
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runCli(['evaluate', '--input', file, '--json'], loadConfig({ NODE_ENV: 'test', BSC_DEMO: '0', BSC_DATA_DIR: dir }), {
-        out: (t) => out.push(t),
-        err: (t) => err.push(t),
-      });
+      const code = await runCli(
+        ['evaluate', '--input', file, '--json'],
+        loadConfig({ NODE_ENV: 'test', BSC_DEMO: '0', BSC_DATA_DIR: dir }),
+        {
+          out: (t) => out.push(t),
+          err: (t) => err.push(t),
+        },
+      );
       expect(code, err.join('\n')).toBe(0);
       const reproduced = JSON.parse(out.join('\n'));
       expect(reproduced).toEqual(stored);
@@ -467,20 +657,29 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
     expectKorean(await api('committee', 'POST', `${E}/reopen`, { reason: '이의신청' }), 403);
     const r = await api('planner', 'POST', `${E}/reopen`, { reason: '이의신청 인용' });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ planStatus: 'active', snapshot: { id: snapshotId, standing: false, reopenReason: '이의신청 인용', reopenedBy: 'planner' } });
+    expect(r.json()).toMatchObject({
+      planStatus: 'active',
+      snapshot: { id: snapshotId, standing: false, reopenReason: '이의신청 인용', reopenedBy: 'planner' },
+    });
     expect(await audits('evaluation.reopen')).toBe(1);
     const [row] = await db()
       .select()
       .from(evaluationSnapshots)
       .where(and(eq(evaluationSnapshots.organizationId, org.organizationId), eq(evaluationSnapshots.id, snapshotId)));
     expect(row!.reopenedAt).not.toBeNull();
-    const list = (await api('planner', 'GET', `${E}/snapshots`)).json() as { planStatus: string; snapshots: { id: string; standing: boolean }[] };
+    const list = (await api('planner', 'GET', `${E}/snapshots`)).json() as {
+      planStatus: string;
+      snapshots: { id: string; standing: boolean }[];
+    };
     expect(list).toMatchObject({ planStatus: 'active', snapshots: [{ id: snapshotId, standing: false }] });
     const live = (await api('planner', 'GET', E)).json() as EvalBody;
     expect(live.source.kind).toBe('live');
     expect(live.departments.map((d) => d.total)).not.toEqual(closedEvaluation.departments.map((d) => d.total));
     expectKorean(await api('planner', 'POST', `${E}/reopen`, { reason: '두 번' }), 409);
     // inputs are editable again
-    expect((await api('executive', 'PUT', `${E}/qualitative-scores/${enc('보건소')}`, { points: 4.5, version: 1 })).statusCode).toBe(200);
+    expect(
+      (await api('executive', 'PUT', `${E}/qualitative-scores/${enc('보건소')}`, { points: 4.5, version: 1 }))
+        .statusCode,
+    ).toBe(200);
   });
 });

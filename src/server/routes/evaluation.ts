@@ -10,7 +10,11 @@ import { z } from 'zod';
 import { yearParams } from '../../contracts/api.js';
 import { requestActor, requireAuth } from '../auth/plugin.js';
 import type { EvaluationCaller } from '../../features/evaluation/context.js';
-import { getDepartmentEvaluation, getEvaluation, getEvaluationInput } from '../../features/evaluation/get-evaluation.js';
+import {
+  getDepartmentEvaluation,
+  getEvaluation,
+  getEvaluationInput,
+} from '../../features/evaluation/get-evaluation.js';
 import { whatIf } from '../../features/evaluation/what-if.js';
 import {
   closeEvaluation,
@@ -37,7 +41,11 @@ const modeQuery = z.strictObject({
     .enum(['final', 'provisional'], { error: "mode는 'final'(최종평가) 또는 'provisional'(잠정평가)이어야 합니다" })
     .optional()
     .describe('final(기본): 검증된 실적으로 최종평가 · provisional: 지금까지의 실적으로 잠정평가'),
-  asOf: z.string().max(20).optional().describe('잠정평가 기준 기간 (예: 2020-Q2): 그 뒤 기간의 실적·감점은 반영하지 않음'),
+  asOf: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('잠정평가 기준 기간 (예: 2020-Q2): 그 뒤 기간의 실적·감점은 반영하지 않음'),
   org,
 });
 
@@ -54,21 +62,42 @@ const ratingBody = z.strictObject({
   version: version.optional().describe('고칠 때: 마지막으로 받은 평가의 version (처음 입력이면 생략)'),
 });
 const bonusBody = z.strictObject({
-  points: z.number({ error: '가점(points)은 숫자여야 합니다' }).min(0, '가점은 0~1점입니다').max(1, '가점은 0~1점입니다'),
-  reason: z.string({ error: '가점 사유(reason)를 입력하세요' }).trim().min(1, '가점 사유를 입력하세요').max(2000, '사유는 2000자 이하입니다'),
+  points: z
+    .number({ error: '가점(points)은 숫자여야 합니다' })
+    .min(0, '가점은 0~1점입니다')
+    .max(1, '가점은 0~1점입니다'),
+  reason: z
+    .string({ error: '가점 사유(reason)를 입력하세요' })
+    .trim()
+    .min(1, '가점 사유를 입력하세요')
+    .max(2000, '사유는 2000자 이하입니다'),
   version: version.optional().describe('고칠 때: 가점의 version (새로 주면 생략)'),
 });
 const qualitativeBody = z.strictObject({
-  points: z.number({ error: '정성평가 점수(points)는 숫자여야 합니다' }).min(0, '정성평가는 0~5점입니다').max(5, '정성평가는 0~5점입니다'),
+  points: z
+    .number({ error: '정성평가 점수(points)는 숫자여야 합니다' })
+    .min(0, '정성평가는 0~5점입니다')
+    .max(5, '정성평가는 0~5점입니다'),
   comment: z.string().max(2000, '의견은 2000자 이하입니다').optional(),
   version: version.optional().describe('고칠 때: 점수의 version (처음 입력이면 생략)'),
 });
-const schemeObject = z.record(z.string(), z.unknown(), { error: '평가체계 설정(scheme)은 설정 묶음(객체)이어야 합니다' });
+const schemeObject = z.record(z.string(), z.unknown(), {
+  error: '평가체계 설정(scheme)은 설정 묶음(객체)이어야 합니다',
+});
 const reasonBody = z.strictObject({
-  reason: z.string({ error: '사유(reason)를 입력하세요' }).trim().min(1, '사유를 입력하세요').max(2000, '사유는 2000자 이하입니다'),
+  reason: z
+    .string({ error: '사유(reason)를 입력하세요' })
+    .trim()
+    .min(1, '사유를 입력하세요')
+    .max(2000, '사유는 2000자 이하입니다'),
 });
 
-const explanation = z.unknown().optional().describe('설명 트리: 규칙 id, 값(전체 정밀도), 산식, 근거 자료(지표·실적·평가·사례·가점), 하위 항목 (detail=scores이면 없음)');
+const explanation = z
+  .unknown()
+  .optional()
+  .describe(
+    '설명 트리: 규칙 id, 값(전체 정밀도), 산식, 근거 자료(지표·실적·평가·사례·가점), 하위 항목 (detail=scores이면 없음)',
+  );
 const departmentOut = z.object({
   department: z.string(),
   group: z.string(),
@@ -83,7 +112,10 @@ const departmentOut = z.object({
   grade: z.string(),
   display: z.record(z.string(), z.number()).describe('같은 점수를 소수 둘째 자리로 반올림 (화면용)'),
   explanation,
-  indicators: z.array(z.unknown()).optional().describe('지표별: 실적값, 달성률, 반영 방식, 품질점수와 평가위원 점수 (detail=scores이면 없음)'),
+  indicators: z
+    .array(z.unknown())
+    .optional()
+    .describe('지표별: 실적값, 달성률, 반영 방식, 품질점수와 평가위원 점수 (detail=scores이면 없음)'),
 });
 const sourceOut = z.object({
   kind: z.enum(['snapshot', 'snapshot_input', 'live']),
@@ -94,7 +126,9 @@ const sourceOut = z.object({
   ratingClosed: z.boolean(),
   note: z.string(),
 });
-const settingsOut = z.array(z.unknown()).describe('평가체계 설정마다 path, label(한국어), value, defaultValue, isDefault, source, basis');
+const settingsOut = z
+  .array(z.unknown())
+  .describe('평가체계 설정마다 path, label(한국어), value, defaultValue, isDefault, source, basis');
 const warningsOut = z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }));
 const evaluationFields = {
   year: z.number(),
@@ -110,7 +144,13 @@ const evaluationFields = {
   departments: z.array(departmentOut),
 };
 const evaluationOut = z.object({ ...evaluationFields, source: sourceOut });
-const outcome = z.object({ total: z.number(), rank: z.number(), grade: z.string(), rankingGroup: z.string(), display: z.number() });
+const outcome = z.object({
+  total: z.number(),
+  rank: z.number(),
+  grade: z.string(),
+  rankingGroup: z.string(),
+  display: z.number(),
+});
 const whatIfRow = z.object({
   department: z.string(),
   group: z.string(),
@@ -181,7 +221,10 @@ const schemeOut = z.object({
 const yearDept = yearParams.extend({ department: z.string().trim().min(1).max(100) });
 const yearIndicator = yearParams.extend({ indicator: z.string().trim().min(1).max(64) });
 
-const caller = (req: FastifyRequest): EvaluationCaller => ({ actor: requestActor(req), principal: requireAuth(req).principal });
+const caller = (req: FastifyRequest): EvaluationCaller => ({
+  actor: requestActor(req),
+  principal: requireAuth(req).principal,
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -269,7 +312,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             mode: z.enum(['final', 'provisional']),
             modeLabel: z.string(),
             asOfPeriod: z.string().nullable(),
-            changedSettings: z.array(z.object({ path: z.string(), label: z.string(), base: z.unknown(), alt: z.unknown() })),
+            changedSettings: z.array(
+              z.object({ path: z.string(), label: z.string(), base: z.unknown(), alt: z.unknown() }),
+            ),
             baseScheme: z.unknown(),
             altScheme: z.unknown(),
             departments: z.array(whatIfRow),
@@ -297,7 +342,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { doc } = await getEvaluationInput(db(), caller(req), { year: req.params.year });
-      reply.header('content-disposition', `attachment; filename="evaluation-input-${doc.organization.code}-${doc.plan.year}.json"`);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="evaluation-input-${doc.organization.code}-${doc.plan.year}.json"`,
+      );
       return doc as unknown as Record<string, unknown>;
     },
   );
@@ -314,7 +362,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: yearParams,
         querystring: orgQuery,
         body: z.strictObject({ comment: z.string().max(2000, '의견은 2000자 이하입니다').optional() }).optional(),
-        response: { 200: z.object({ snapshot: snapshotMeta, planStatus: z.literal('closed'), evaluation: z.object(evaluationFields) }) },
+        response: {
+          200: z.object({
+            snapshot: snapshotMeta,
+            planStatus: z.literal('closed'),
+            evaluation: z.object(evaluationFields),
+          }),
+        },
       },
     },
     async (req) => closeEvaluation(db(), caller(req), { year: req.params.year, comment: req.body?.comment }),
@@ -358,7 +412,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         config: { action: 'evaluation.read' },
         schema: {
           tags,
-          summary: part === 'evaluation' ? '스냅숏에 저장된 평가' : '스냅숏의 입력 자료 (교환 형식: bsc evaluate --input 으로 재현)',
+          summary:
+            part === 'evaluation'
+              ? '스냅숏에 저장된 평가'
+              : '스냅숏의 입력 자료 (교환 형식: bsc evaluate --input 으로 재현)',
           params: yearParams.extend({ id: z.string().max(64) }),
           querystring: orgQuery,
           response: { 200: z.record(z.string(), z.unknown()) },
@@ -367,7 +424,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       async (req, reply) => {
         const s = await getEvaluationSnapshot(db(), caller(req), { year: req.params.year, id: req.params.id, part });
         if (part === 'input')
-          reply.header('content-disposition', `attachment; filename="evaluation-snapshot-${req.params.year}-${s.meta.id}.json"`);
+          reply.header(
+            'content-disposition',
+            `attachment; filename="evaluation-snapshot-${req.params.year}-${s.meta.id}.json"`,
+          );
         return s.body;
       },
     );
@@ -459,7 +519,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ratingOut.extend({ indicator: z.string() }) },
       },
     },
-    async (req) => saveRating(db(), caller(req), { year: req.params.year, indicator: req.params.indicator, ...req.body }),
+    async (req) =>
+      saveRating(db(), caller(req), { year: req.params.year, indicator: req.params.indicator, ...req.body }),
   );
 
   app.post(
@@ -519,14 +580,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         querystring: orgQuery,
         body: z.strictObject({
           raters: z
-            .array(z.string().max(100, '아이디는 100자 이하입니다'), { error: 'raters는 평가위원 아이디 목록이어야 합니다' })
+            .array(z.string().max(100, '아이디는 100자 이하입니다'), {
+              error: 'raters는 평가위원 아이디 목록이어야 합니다',
+            })
             .max(50, '평가위원은 지표당 50명 이하입니다'),
         }),
-        response: { 200: z.object({ year: z.number(), indicator: z.string(), name: z.string(), raters: z.array(z.string()) }) },
+        response: {
+          200: z.object({ year: z.number(), indicator: z.string(), name: z.string(), raters: z.array(z.string()) }),
+        },
       },
     },
     async (req) =>
-      setRaterAssignments(db(), caller(req), { year: req.params.year, indicator: req.params.indicator, raters: req.body.raters }),
+      setRaterAssignments(db(), caller(req), {
+        year: req.params.year,
+        indicator: req.params.indicator,
+        raters: req.body.raters,
+      }),
   );
 
   // ───────────── bonus awards ─────────────
@@ -550,7 +619,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => listBonusAwardsUseCase(db(), caller(req), { year: req.params.year, department: req.query.department }),
+    async (req) =>
+      listBonusAwardsUseCase(db(), caller(req), { year: req.params.year, department: req.query.department }),
   );
 
   const bonusParams = yearDept.extend({
@@ -569,7 +639,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: bonusOut },
       },
     },
-    async (req) => grantBonus(db(), caller(req), { year: req.params.year, department: req.params.department, item: req.params.item, ...req.body }),
+    async (req) =>
+      grantBonus(db(), caller(req), {
+        year: req.params.year,
+        department: req.params.department,
+        item: req.params.item,
+        ...req.body,
+      }),
   );
 
   app.delete(
