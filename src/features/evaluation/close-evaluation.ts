@@ -1,7 +1,7 @@
 /**
  * 평가 마감 (freeze) and 재개 (re-open), planner only.
  *
- * Close: in one transaction (repeatable read, the plan row locked) the year's document is read —
+ * Close: in one transaction, the plan row locked first, the year's document is read —
  * plan, results, cases and evaluation inputs, exactly the interchange document — evaluated (final),
  * and both are stored as an immutable snapshot; the plan becomes 'closed'. From then on the year's
  * evaluation is the snapshot's, whatever changes later. Rating must be closed first.
@@ -118,7 +118,9 @@ export async function closeEvaluation(
       });
       return { snapshot: presentSnapshotMeta(snapshot), planStatus: 'closed' as const, evaluation };
     },
-    { isolationLevel: 'repeatable read' },
+    // Read committed on purpose: the lock (the first statement) waits for input writes in flight
+    // (they hold the row FOR SHARE), and every read after it sees them. Under repeatable read the
+    // snapshot would be taken before that wait and could miss an input saved just before the close.
   );
 }
 

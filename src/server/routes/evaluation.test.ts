@@ -683,3 +683,31 @@ describe('freeze: close, a closed year is immutable, re-open', () => {
     ).toBe(200);
   });
 });
+
+describe('close racing input writes', () => {
+  it('every input write that succeeded is in the snapshot; every other one is refused as closed', async () => {
+    const depts = ['교통과', '복지과', '환경과', '보건소'];
+    const writes = depts.flatMap((d, i) => [
+      api('committee', 'PUT', `${E}/bonus-awards/${enc(d)}/effort`, { points: (i + 1) / 4, reason: `노력도 ${i}` }),
+      api('committee', 'PUT', `${E}/bonus-awards/${enc(d)}/convergence`, { points: 1, reason: '협력' }),
+    ]);
+    const [close, ...results] = await Promise.all([api('planner', 'POST', `${E}/close`, {}), ...writes]);
+    expect(close.statusCode, close.body).toBe(200);
+    const snapshotId = close.json().snapshot.id as string;
+    const input = (await api('planner', 'GET', `${E}/snapshots/${snapshotId}/input`)).json() as {
+      evaluationInputs: { bonusAwards: { department: string; item: string; points: number }[] };
+    };
+    const stored = new Set(input.evaluationInputs.bonusAwards.map((b) => `${b.department}|${b.item}|${b.points}`));
+    for (const r of results) {
+      if (r.statusCode === 200) {
+        const b = r.json() as { department: string; item: string; points: number };
+        expect(stored.has(`${b.department}|${b.item}|${b.points}`), `${r.body} in the snapshot`).toBe(true);
+      } else {
+        expect(r.statusCode, r.body).toBe(409);
+        expect(r.json().error.code).toBe('plan_closed');
+      }
+    }
+    const snapshots = (await api('planner', 'GET', `${E}/snapshots`)).json() as { snapshots: { standing: boolean }[] };
+    expect(snapshots.snapshots.map((x) => x.standing)).toEqual([true, false]);
+  });
+});
