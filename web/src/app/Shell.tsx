@@ -17,21 +17,31 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { usePlans } from '../api/plans';
-import { useLogout, useSession } from '../api/session';
+import { useLogout, useSession, type SessionUser } from '../api/session';
+import type { NavItem } from './area';
+import { areas } from './areas';
 import { IllustrativeBadge } from '../components/Illustrative';
 import { Loading, QueryError } from '../components/QueryState';
 import { SessionWarning } from '../components/SessionWarning';
 import { useI18n, type Lang } from '../i18n';
 import { useHref, useSetYear, useYear } from './year';
 
-export const navItems = [
-  { path: '/', key: 'home' },
-  { path: '/plan', key: 'explorer' },
-  { path: '/tables', key: 'tables' },
-  { path: '/departments', key: 'departments' },
-  { path: '/checks', key: 'checks' },
-  { path: '/diff', key: 'diff' },
-] as const;
+/** The shell's own pages (public), then each area's entries for the user's roles. */
+export const navItems: NavItem[] = [
+  { path: '/', label: (m) => m.nav.home, public: true },
+  { path: '/plan', label: (m) => m.nav.explorer, public: true },
+  { path: '/tables', label: (m) => m.nav.tables, public: true },
+  { path: '/departments', label: (m) => m.nav.departments, public: true },
+  ...areas.flatMap((a) => a.nav),
+  { path: '/checks', label: (m) => m.nav.checks, public: true },
+  { path: '/diff', label: (m) => m.nav.diff, public: true },
+];
+
+export function visibleNav(user: SessionUser | null): NavItem[] {
+  return navItems.filter(
+    (item) => item.public || (user !== null && (!item.roles || user.roles.some((r) => item.roles!.includes(r.role)))),
+  );
+}
 
 function YearSwitcher() {
   const { m, format } = useI18n();
@@ -132,6 +142,7 @@ export function Shell() {
     return () => window.removeEventListener('beforeprint', open);
   }, []);
   const orgName = plans.data?.organization.name ?? '';
+  const user = useSession().data?.user ?? null;
 
   const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
 
@@ -177,12 +188,12 @@ export function Shell() {
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" id="main-nav" aria-label={m.nav.label} className="app-nav">
-          {navItems.map((item) => (
+          {visibleNav(user).map((item) => (
             <NavLink
               key={item.path}
               component={RouterNavLink}
               to={href(item.path)}
-              label={m.nav[item.key]}
+              label={item.label(m)}
               active={isActive(item.path)}
               aria-current={isActive(item.path) ? 'page' : undefined}
               className="nav-link"

@@ -5,6 +5,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Shell } from './Shell';
+import { areas } from './areas';
 
 const HomePage = lazy(() => import('../pages/HomePage'));
 const ExplorerPage = lazy(() => import('../pages/ExplorerPage'));
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'indicators/:code', element: <IndicatorPage /> },
       { path: 'checks', element: <ChecksPage /> },
       { path: 'diff', element: <DiffPage /> },
+      ...areas.flatMap((a) => a.routes),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

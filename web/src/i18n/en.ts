@@ -1,7 +1,15 @@
 /** English messages: the same keys as ko.ts (the type checker enforces it). */
 import type { Messages } from './ko';
+import { adminEn } from './areas/admin';
+import { evaluationEn } from './areas/evaluation';
+import { filesEn } from './areas/files';
+import { workEn } from './areas/work';
 
 export const en: Messages = {
+  work: workEn,
+  evaluation: evaluationEn,
+  admin: adminEn,
+  files: filesEn,
   app: {
     name: 'BSC Performance',
     fullName: 'Performance management (BSC)',

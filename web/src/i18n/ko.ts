@@ -3,7 +3,17 @@
  * have exactly the same keys (the type `Messages` is derived from this file). Placeholders are
  * written `{name}` and filled by `format()` in i18n/index.tsx.
  */
+import { adminKo } from './areas/admin';
+import { evaluationKo } from './areas/evaluation';
+import { filesKo } from './areas/files';
+import { workKo } from './areas/work';
+import type { Widen } from './widen';
+
 export const ko = {
+  work: workKo,
+  evaluation: evaluationKo,
+  admin: adminKo,
+  files: filesKo,
   app: {
     name: '성과관리 BSC',
     fullName: '성과관리(BSC) 시스템',
@@ -339,6 +349,4 @@ export const ko = {
   },
 };
 
-/** The shape every catalog has: the same keys as the Korean one, every leaf a string. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof ko>;
