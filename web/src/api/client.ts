@@ -30,6 +30,11 @@ export const getLastActivity = () => lastActivity;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** For the few requests made outside api() (file transfers with progress, XMLHttpRequest). */
+export const getCsrfToken = () => csrfToken;
+export function noteActivity() {
+  lastActivity = Date.now();
+}
 
 let onUnauthorized: () => void = () => {
   const here = window.location.pathname + window.location.search;
@@ -39,6 +44,7 @@ let onUnauthorized: () => void = () => {
 export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
+export const handleUnauthorized = () => onUnauthorized();
 
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
