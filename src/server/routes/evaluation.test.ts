@@ -508,6 +508,62 @@ describe('the evaluation: final, provisional, one department, who sees what', ()
   });
 });
 
+describe('what-if with changed inputs (actual, bonus, qualitative): nothing saved', () => {
+  it("recomputes the changed department's total, rank and grade beside the current ones", async () => {
+    type W = {
+      saved: boolean;
+      changedSettings: unknown[];
+      departments: { department: string; base: { total: number; rank: number }; alt: { total: number } }[];
+    };
+    const auditBefore = await countAudit(db(), org.organizationId);
+    const evalBefore = (await api('planner', 'GET', E)).json();
+    const row = (w: W, d: string) => w.departments.find((x) => x.department === d)!;
+
+    const q = await api('planner', 'POST', `${E}/what-if`, {
+      changes: { qualitativeScores: [{ department: '환경과', points: 5 }] },
+    });
+    expect(q.statusCode, q.body).toBe(200);
+    const wq = q.json() as W;
+    expect(wq.saved).toBe(false);
+    expect(wq.changedSettings).toEqual([]);
+    const before = (
+      evalBefore as { departments: { department: string; qualitative: number; total: number }[] }
+    ).departments.find((d) => d.department === '환경과')!;
+    expect(row(wq, '환경과').base.total).toBeCloseTo(before.total, 9);
+    expect(row(wq, '환경과').alt.total - row(wq, '환경과').base.total).toBeCloseTo(5 - before.qualitative, 6);
+    expect(row(wq, '복지과').alt.total).toBeCloseTo(row(wq, '복지과').base.total, 9);
+
+    const b = await api('committee', 'POST', `${E}/what-if`, {
+      changes: { bonusAwards: [{ department: '복지과', item: 'effort', points: 1 }] },
+    });
+    expect(b.statusCode, b.body).toBe(200);
+    expect(row(b.json() as W, '복지과').alt.total).toBeGreaterThanOrEqual(row(b.json() as W, '복지과').base.total);
+
+    const a = await api('planner', 'POST', `${E}/what-if`, {
+      changes: { actuals: [{ indicator: 'I2', department: '복지과', actual: 0 }] },
+    });
+    expect(a.statusCode, a.body).toBe(200);
+    expect(row(a.json() as W, '복지과').alt.total).toBeLessThan(row(a.json() as W, '복지과').base.total);
+
+    expectKorean(
+      await api('planner', 'POST', `${E}/what-if`, {
+        changes: { qualitativeScores: [{ department: '환경과', points: 9 }] },
+      }),
+      400,
+      'changes.qualitativeScores[0].points',
+    );
+    expectKorean(
+      await api('planner', 'POST', `${E}/what-if`, {
+        changes: { actuals: [{ indicator: 'NOPE', department: '복지과', actual: 1 }] },
+      }),
+      400,
+      'changes.actuals[0].indicator',
+    );
+    expect(await countAudit(db(), org.organizationId)).toBe(auditBefore);
+    expect((await api('planner', 'GET', E)).json()).toEqual(evalBefore);
+  });
+});
+
 describe('what-if: another scheme side by side, nothing saved', () => {
   it('returns both totals, ranks and rank changes and changes nothing', async () => {
     const planBefore = (await db().select().from(plans).where(eq(plans.organizationId, org.organizationId)))[0]!;

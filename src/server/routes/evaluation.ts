@@ -84,6 +84,41 @@ const qualitativeBody = z.strictObject({
 const schemeObject = z.record(z.string(), z.unknown(), {
   error: '평가체계 설정(scheme)은 설정 묶음(객체)이어야 합니다',
 });
+const finiteNumber = (label: string) =>
+  z.number({ error: `${label}은(는) 숫자여야 합니다` }).refine(Number.isFinite, `${label}은(는) 숫자여야 합니다`);
+const whatIfChanges = z.strictObject({
+  actuals: z
+    .array(
+      z.strictObject({
+        indicator: z.string({ error: '지표 코드를 입력하세요' }).trim().min(1, '지표 코드를 입력하세요').max(64),
+        department: z.string({ error: '부서를 입력하세요' }).trim().min(1, '부서를 입력하세요').max(100),
+        actual: finiteNumber('실적값'),
+      }),
+    )
+    .max(500, '변경은 500개 이하입니다')
+    .optional(),
+  bonusAwards: z
+    .array(
+      z.strictObject({
+        department: z.string({ error: '부서를 입력하세요' }).trim().min(1, '부서를 입력하세요').max(100),
+        item: z.enum(['training', 'convergence', 'external', 'best_practice', 'effort'], {
+          error: '가점 항목은 training, convergence, external, best_practice, effort 중 하나입니다',
+        }),
+        points: bonusBody.shape.points,
+      }),
+    )
+    .max(500, '변경은 500개 이하입니다')
+    .optional(),
+  qualitativeScores: z
+    .array(
+      z.strictObject({
+        department: z.string({ error: '부서를 입력하세요' }).trim().min(1, '부서를 입력하세요').max(100),
+        points: qualitativeBody.shape.points,
+      }),
+    )
+    .max(500, '변경은 500개 이하입니다')
+    .optional(),
+});
 const reasonBody = z.strictObject({
   reason: z
     .string({ error: '사유(reason)를 입력하세요' })
@@ -298,11 +333,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'evaluation.read' },
       schema: {
         tags,
-        summary: '모의평가: 다른 평가체계로 계산해 나란히 비교 (순위 변화). 저장하지 않음',
+        summary:
+          '모의평가: 다른 평가체계나 바꾼 입력(실적값·가점·정성평가)으로 계산해 나란히 비교 (순위 변화). 저장하지 않음',
         params: yearParams,
         querystring: orgQuery,
         body: z.strictObject({
-          scheme: schemeObject.describe('비교할 평가체계 설정 (기본값과 다른 것만, 예: {"achievement":{"cap":120}})'),
+          scheme: schemeObject
+            .optional()
+            .describe(
+              '비교할 평가체계 설정 (기본값과 다른 것만, 예: {"achievement":{"cap":120}}); 없으면 그 해의 평가체계',
+            ),
+          changes: whatIfChanges.optional().describe('입력 변경: 지표 연간 실적값, 가점, 정성평가 (저장하지 않음)'),
           mode: modeQuery.shape.mode,
           asOf: modeQuery.shape.asOf,
         }),
