@@ -2,14 +2,21 @@
  * Benchmark entry: `npm run bench` runs every benchmark, `npm run bench -- <name>` one of them.
  *
  *   scale      summary and plan tree, one organization and all, on the national data set (bench/scale.ts)
+ *   evaluate   the evaluation engine on the demo and the national set, as a ratio to reading its inputs
+ *              (bench/evaluate.ts)
+ *   excel-import  write, parse, validate and import a generated plan workbook (bench/excel-import.ts)
+ *   web        time to content and JavaScript transferred for the dashboard and the largest department
+ *              page in headless Chromium, as ratios to a blank page (bench/web.ts)
  *   generate   the national data set without a database: counts and a fingerprint; with
  *              BENCH_OUT=<dir>, one interchange file per organization (importable with `bsc plan import`)
  *
- * Settings are environment variables (BENCH_ORGS, BENCH_RUNS, BENCH_DATABASE_URL …, see bench/scale.ts).
+ * Settings are environment variables (BENCH_ORGS, BENCH_RUNS, BENCH_DATABASE_URL …, see each file).
  * Benchmarks print figures; they assert nothing about time. Exits non-zero on failure.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const benchmarks: Record<string, { about: string; run: () => Promise<void>; inAll: boolean }> = {
@@ -18,12 +25,39 @@ const benchmarks: Record<string, { about: string; run: () => Promise<void>; inAl
     inAll: true,
     run: async () => (await import('./scale.js')).main(),
   },
+  evaluate: {
+    about: 'evaluation of the demo and the national set, as a ratio to reading its inputs',
+    inAll: true,
+    run: async () => (await import('./evaluate.js')).main(),
+  },
+  'excel-import': {
+    about: 'write, parse, validate and import a generated plan workbook (BENCH_INDICATORS)',
+    inAll: true,
+    // The file runs itself when loaded (it exports nothing): run it as a child process.
+    run: () => runFile('excel-import.ts'),
+  },
+  web: {
+    about: 'time to content and JavaScript of the dashboard and the largest department page (Chromium)',
+    inAll: true,
+    run: async () => (await import('./web.js')).main(),
+  },
   generate: {
     about: 'the national data set: counts, fingerprint, optionally files (BENCH_OUT)',
     inAll: false,
     run: generate,
   },
 };
+
+/** Runs a benchmark file that runs itself on load, in a child process (output inherited). */
+async function runFile(file: string): Promise<void> {
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), file);
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: 'inherit', env: process.env });
+    child.on('error', reject);
+    child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0)));
+  });
+  if (code !== 0) throw new Error(`${file} exited with ${code}`);
+}
 
 async function generate(): Promise<void> {
   const env = z
