@@ -38,11 +38,45 @@ export interface OpenOptions {
   poolSize?: number;
   /** Start the in-memory embedded database from a dump (tests use a migrated template). */
   loadDataDir?: Blob;
+  /**
+   * PostgreSQL only: called when a pooled connection fails outside a query (the server restarted,
+   * an administrator ended the session, the network dropped). The pool discards that connection and
+   * opens a new one for the next query. Default: a line on stderr.
+   */
+  onConnectionError?: (e: Error, connection: object) => void;
+}
+
+/** The default for OpenOptions.onConnectionError: log and keep running. */
+export function logConnectionError(e: Error): void {
+  const code = (e as { code?: string }).code;
+  console.error(
+    `[bsc] 데이터베이스 연결 하나가 끊어졌습니다${code ? ` (${code})` : ''}: ${e.message} — 그 연결은 버리고 다음 요청은 새 연결로 처리합니다.`,
+  );
+}
+
+/**
+ * Without a listener, node-postgres turns a connection dropped outside a query into an uncaught
+ * 'error' event, which ends the process. Idle connections report through the pool; a connection
+ * checked out between two queries (e.g. inside a transaction) reports on its own client.
+ */
+function handleConnectionErrors(pool: pg.Pool, onError: (e: Error, connection: object) => void): void {
+  pool.on('error', (e, client) => onError(e, client));
+  const listeners = new WeakMap<object, (e: Error) => void>();
+  pool.on('acquire', (client) => {
+    const l = (e: Error) => onError(e, client);
+    listeners.set(client, l);
+    client.on('error', l);
+  });
+  pool.on('release', (_err, client) => {
+    const l = listeners.get(client);
+    if (l) client.removeListener('error', l);
+  });
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    handleConnectionErrors(pool, opts.onConnectionError ?? logConnectionError);
     // Fail early with a clear message if the server is not there.
     try {
       const c = await pool.connect();
@@ -66,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
           client.release();
         }
       },
-      close: () => pool.end(),
+      close: () => (pool.ending ? Promise.resolve() : pool.end()),
     };
   }
 

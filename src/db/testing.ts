@@ -14,7 +14,10 @@ import { migrationsFolder, openDatabase, type Database } from './client.js';
 
 function migrationsKey(): string {
   const h = crypto.createHash('sha256');
-  for (const f of fs.readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const f of fs
+    .readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     h.update(f).update(fs.readFileSync(path.join(migrationsFolder, f)));
   }
   return h.digest('hex').slice(0, 16);
@@ -38,28 +41,57 @@ export function testBackend(): 'postgres' | 'pglite' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
+async function withAdmin<T>(adminUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Creates a database of its own for one test on the PostgreSQL of `adminUrl`; returns its name and URL. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/**
+ * Drops a test database, ending whatever sessions are still on it (a leaked pool client, a child
+ * process that did not stop): WITH (FORCE) from PostgreSQL 13, else pg_terminate_backend first.
+ */
+export async function dropScratchDatabase(adminUrl: string, name: string): Promise<void> {
+  await withAdmin(adminUrl, async (c) => {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42601') throw e; // not "syntax error": FORCE is there and failed
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    }
+  });
+}
+
 export async function createTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     return openDatabase({ loadDataDir: await templateBlob() });
   }
-  const name = `bsc_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const d = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const { name, url } = await createScratchDatabase(adminUrl, 'bsc_test');
+  const d = await openDatabase({ databaseUrl: url, poolSize: 5 });
   await d.migrate();
   return {
     ...d,
     async close() {
       await d.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await dropScratchDatabase(adminUrl, name);
     },
   };
 }
