@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrationsFolder, openDatabase, type Database } from './client.js';
+import { logConnectionError, migrationsFolder, openDatabase, type Database } from './client.js';
 
 function migrationsKey(): string {
   const h = crypto.createHash('sha256');
@@ -40,6 +40,10 @@ async function templateBlob(): Promise<Blob> {
 export function testBackend(): 'postgres' | 'pglite' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
+
+/** The SQLSTATE of "terminating connection due to administrator command" (what dropping a database WITH (FORCE) does to its sessions). */
+const ADMIN_SHUTDOWN = '57P01';
+const isAdminShutdown = (e: unknown) => (e as { code?: string } | null)?.code === ADMIN_SHUTDOWN;
 
 async function withAdmin<T>(adminUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -79,19 +83,48 @@ export async function dropScratchDatabase(adminUrl: string, name: string): Promi
   });
 }
 
+/** How long teardown waits for the pool to end before it ends the remaining sessions itself. */
+const POOL_END_WAIT_MS = 2_000;
+
 export async function createTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     return openDatabase({ loadDataDir: await templateBlob() });
   }
   const { name, url } = await createScratchDatabase(adminUrl, 'bsc_test');
-  const d = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  let closing = false;
+  const shutDown = new WeakSet<object>();
+  const d = await openDatabase({
+    databaseUrl: url,
+    poolSize: 5,
+    // At teardown the drop ends the sessions still open: their 57P01 (and the closed socket that
+    // follows on the same connection) is expected; anything else is logged.
+    onConnectionError: (e, connection) => {
+      if (closing && isAdminShutdown(e)) shutDown.add(connection);
+      else if (!shutDown.has(connection)) logConnectionError(e);
+    },
+  });
   await d.migrate();
+  let closed: Promise<void> | undefined;
   return {
     ...d,
-    async close() {
-      await d.close();
-      await dropScratchDatabase(adminUrl, name);
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        // End the pool first; a client a test never released would hold pool.end() forever, so wait
+        // a little and then let the drop end that session (its 57P01 is swallowed above).
+        const ended = d.close().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<'waited'>((r) => (timer = setTimeout(() => r('waited'), POOL_END_WAIT_MS)));
+        const outcome = await Promise.race([ended, waited]);
+        clearTimeout(timer);
+        await dropScratchDatabase(adminUrl, name);
+        if (outcome !== undefined && outcome !== 'waited' && !isAdminShutdown(outcome)) throw outcome;
+      })();
+      return closed;
     },
   };
 }
