@@ -1,9 +1,11 @@
 import type { PlanDocument } from '../contracts/interchange.js';
+import { rollOverCalendar } from './results/calendar.js';
 
 /**
  * The next year's draft plan from this year's: same hierarchy, indicators (baseline = this year's
  * target, target kept for the planner to revise) and tasks (dates moved by the year difference,
- * progress and execution reset); no results, no evaluation inputs, no claimed totals.
+ * progress and execution reset); the reporting calendar's rules without the year's own dates
+ * (rollOverCalendar); no results, no evaluation inputs, no claimed totals.
  */
 export function rollOverPlan(doc: PlanDocument, toYear: number): PlanDocument {
   const shift = toYear - doc.plan.year;
@@ -21,6 +23,7 @@ export function rollOverPlan(doc: PlanDocument, toYear: number): PlanDocument {
       status: 'draft',
       title: doc.plan.title.replaceAll(String(doc.plan.year), String(toYear)),
       priorYearFacts: {},
+      calendar: rollOverCalendar(doc.plan.calendar),
     },
     indicators: doc.indicators.map((x) => ({ ...x, baseline: x.target ?? x.baseline })),
     tasks: doc.tasks.map((t) => ({

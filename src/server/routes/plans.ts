@@ -5,10 +5,47 @@ import { indicatorSchema, resultSchema, taskSchema } from '../../contracts/inter
 import { listPlanYears } from '../../db/queries/plan-document.js';
 import { resolveOrganization } from '../../features/plans/context.js';
 import { exportPlan } from '../../features/plans/export-plan.js';
-import { getIndicator, getPlanChecks, getPlanDiff, getPlanSummary, getPlanTree } from '../../features/plans/plan-views.js';
+import {
+  getIndicator,
+  getPlanChecks,
+  getPlanDiff,
+  getPlanSummary,
+  getPlanTree,
+} from '../../features/plans/plan-views.js';
+import {
+  deleteQuery,
+  EDIT_LEVELS,
+  itemParams,
+  itemResponse,
+  LEVEL_LABELS,
+  PATCH_SCHEMAS,
+  ROW_SCHEMAS,
+} from '../../features/plans/edit-contract.js';
+import {
+  createItem,
+  deleteItemUseCase,
+  getItem,
+  rollOverYear,
+  updateItemUseCase,
+  type AdminCaller,
+} from '../../features/plans/edit-plan.js';
+import type { FastifyRequest } from 'fastify';
+import { requestActor, requireAuth } from '../auth/plugin.js';
 
 const orgQuery = z.strictObject({ org: z.string().max(64).optional().describe('기관 코드 (기관이 하나면 생략)') });
 const tags = ['plans'];
+const adminCaller = (req: FastifyRequest): AdminCaller => ({
+  actor: requestActor(req),
+  principal: requireAuth(req).principal,
+});
+const writeResult = z.object({
+  year: z.number(),
+  level: z.string(),
+  code: z.string(),
+  item: z.record(z.string(), z.unknown()),
+  version: z.string(),
+  changed: z.array(z.string()).optional(),
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -24,7 +61,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             organization: z.object({ code: z.string(), name: z.string() }),
-            plans: z.array(z.object({ year: z.number(), status: z.string(), title: z.string(), illustrative: z.boolean() })),
+            plans: z.array(
+              z.object({ year: z.number(), status: z.string(), title: z.string(), illustrative: z.boolean() }),
+            ),
           }),
         },
       },
@@ -58,12 +97,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '계획 체계도 (전략목표 → 성과목표 → 부서 목표 → 지표 → 과제)',
         params: yearParams,
-        querystring: orgQuery.extend({ department: z.string().max(100).optional().describe('부서명: 그 부서의 부분만') }),
+        querystring: orgQuery.extend({
+          department: z.string().max(100).optional().describe('부서명: 그 부서의 부분만'),
+        }),
         response: {
           200: z.object({
             year: z.number(),
             organization: z.object({ code: z.string(), name: z.string() }),
-            plan: z.object({ title: z.string(), status: z.string(), visionName: z.string(), illustrative: z.boolean() }).passthrough(),
+            plan: z
+              .object({ title: z.string(), status: z.string(), visionName: z.string(), illustrative: z.boolean() })
+              .passthrough(),
             department: z.string().nullable(),
             tree: z.array(treeNodeSchema),
           }),
@@ -83,7 +126,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: yearParams.extend({ department: z.string().min(1).max(100) }),
         querystring: orgQuery,
         response: {
-          200: z.object({ year: z.number(), department: z.string().nullable(), tree: z.array(treeNodeSchema) }).passthrough(),
+          200: z
+            .object({ year: z.number(), department: z.string().nullable(), tree: z.array(treeNodeSchema) })
+            .passthrough(),
         },
       },
     },
@@ -174,6 +219,101 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       reply.header('content-disposition', `attachment; filename="plan-${doc.organization.code}-${doc.plan.year}.json"`);
       return doc as unknown as Record<string, unknown>;
     },
+  );
+
+  // 계획 관리 (docs/plan-admin.md): one item of the hierarchy per request, by level and code.
+  for (const level of EDIT_LEVELS) {
+    const label = LEVEL_LABELS[level];
+    const base = `/plans/:year/items/${level}`;
+    app.get(
+      `${base}/:code`,
+      {
+        config: { action: 'plan.read' },
+        schema: {
+          tags,
+          summary: `${label} 하나 (수정용: version, 딸린 항목 수)`,
+          params: itemParams,
+          response: { 200: itemResponse },
+        },
+      },
+      async (req) => getItem(db(), adminCaller(req), req.params.year, level, req.params.code),
+    );
+    app.post(
+      base,
+      {
+        config: { action: 'plan.edit' },
+        schema: {
+          tags,
+          summary: `${label} 추가 (마감되지 않은 연도만)`,
+          params: yearParams,
+          body: ROW_SCHEMAS[level],
+          response: { 201: writeResult },
+        },
+      },
+      async (req, reply) => {
+        const out = await createItem(db(), adminCaller(req), req.params.year, level, req.body);
+        return reply.status(201).send(out);
+      },
+    );
+    app.patch(
+      `${base}/:code`,
+      {
+        config: { action: 'plan.edit' },
+        schema: {
+          tags,
+          summary: `${label} 수정 (바꿀 항목과 읽을 때 받은 version; 오래된 version은 409)`,
+          params: itemParams,
+          body: PATCH_SCHEMAS[level],
+          response: { 200: writeResult },
+        },
+      },
+      async (req) =>
+        updateItemUseCase(
+          db(),
+          adminCaller(req),
+          req.params.year,
+          level,
+          req.params.code,
+          req.body as { version: string } & Record<string, unknown>,
+        ),
+    );
+    app.delete(
+      `${base}/:code`,
+      {
+        config: { action: 'plan.edit' },
+        schema: {
+          tags,
+          summary: `${label} 삭제 (딸린 항목이 있으면 409)`,
+          params: itemParams,
+          querystring: deleteQuery,
+          response: { 200: z.object({ year: z.number(), level: z.string(), code: z.string(), deleted: z.boolean() }) },
+        },
+      },
+      async (req) =>
+        deleteItemUseCase(db(), adminCaller(req), req.params.year, level, req.params.code, req.query.version),
+    );
+  }
+
+  app.post(
+    '/plans/:year/rollover',
+    {
+      config: { action: 'plan.copy' },
+      schema: {
+        tags,
+        summary: '다음 연도로 넘기기 (Y → Y+1 초안; Y+1이 있으면 409)',
+        params: yearParams,
+        response: {
+          201: z.object({
+            from: z.number(),
+            year: z.number(),
+            title: z.string(),
+            status: z.string(),
+            counts: z.record(z.string(), z.number()),
+          }),
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await rollOverYear(db(), adminCaller(req), req.params.year)),
   );
 };
 export default routes;
