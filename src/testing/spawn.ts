@@ -61,8 +61,11 @@ export function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, ti
     const child = spawn(tsx, [path.join(repoRoot, script), ...args], { env, cwd: repoRoot });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    // Decode as a stream: a Korean character split across two chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (stdout += d));
+    child.stderr.on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`timeout: ${script} ${args.join(' ')}\n${stderr}`));
@@ -92,13 +95,15 @@ export function startTs(
       child.kill('SIGKILL');
       reject(new Error(`not ready in time: ${out}`));
     }, timeoutMs);
-    const onData = (d: Buffer) => {
-      out += d.toString();
+    const onData = (d: string) => {
+      out += d;
       if (ready.test(out)) {
         clearTimeout(timer);
         resolve({ child, output: () => out, exited });
       }
     };
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.on('close', () => {
