@@ -10,7 +10,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { Config } from '../config.js';
 import { registerErrorHandler } from './errors.js';
@@ -37,7 +42,17 @@ declare module 'fastify' {
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(opts: { database: Database; config: Config; logger?: boolean | object }): Promise<App> {
+/** The built web app's hashed files (JS, CSS, fonts) live under this path; a missing one is a 404, never the SPA page. */
+const ASSETS_PREFIX = '/assets/';
+
+export async function buildApp(opts: {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+  /** The built web app (tests point it at a folder of their own). Default: web/dist. */
+  webRoot?: string;
+}): Promise<App> {
+  const webRoot = opts.webRoot ?? webDist;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 50 * 1024 * 1024,
@@ -90,7 +105,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
             type: 'apiKey',
             in: 'header',
             name: 'x-csrf-token',
-            description: '상태를 바꾸는 요청(POST/PUT/PATCH/DELETE)마다: 로그인 응답이나 GET /api/v1/auth/session의 csrfToken.',
+            description:
+              '상태를 바꾸는 요청(POST/PUT/PATCH/DELETE)마다: 로그인 응답이나 GET /api/v1/auth/session의 csrfToken.',
           },
         },
       },
@@ -112,18 +128,21 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   await app.register(documentRoutes, { prefix: '/api/v1' });
   await app.register(evaluationRoutes, { prefix: '/api/v1' });
 
-  if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-    // The SPA owns every other GET path that is not the API.
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    // The SPA owns every other GET path that is not the API nor a built file: a stale or mistyped
+    // asset URL must fail as 404 (a browser given index.html for a script reports a MIME error).
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      if (req.url.startsWith('/api/') || req.url.startsWith(ASSETS_PREFIX)) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="ko"><meta charset="utf-8"><title>성과관리 BSC</title><p>웹 화면이 빌드되지 않았습니다: <code>npm run build:web</code></p></html>'),
+        .send(
+          '<!doctype html><html lang="ko"><meta charset="utf-8"><title>성과관리 BSC</title><p>웹 화면이 빌드되지 않았습니다: <code>npm run build:web</code></p></html>',
+        ),
     );
   }
   await app.ready();
