@@ -1,7 +1,10 @@
 /** The admin area: its routes and navigation entries (see app/area.ts). */
+import { lazy } from 'react';
 import type { Area } from '../../app/area';
 
+const AdminPage = lazy(() => import('./AdminPage'));
+
 export const adminArea: Area = {
-  routes: [],
+  routes: [{ path: 'admin', element: <AdminPage /> }],
   nav: [{ path: '/admin', label: (m) => m.admin.nav, roles: ['planner', 'administrator'] }],
 };
