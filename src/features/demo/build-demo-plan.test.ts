@@ -8,6 +8,7 @@ import { planDocumentSchema, type PlanDocument } from '../../contracts/interchan
 import { normalizePlanDocument } from '../../domain/plan-normalize.js';
 import { findIntegrityProblems } from '../../domain/plan-integrity.js';
 import { buildDemoPlans, DEMO_FACTS } from './build-demo-plan.js';
+import { periodDeadline, resolveCalendar } from '../../domain/results/calendar.js';
 
 const tsv = (file: string) => {
   const [head, ...lines] = fs
@@ -322,6 +323,34 @@ describe('demo 2020: illustrative content', () => {
     const waived = cases.filter((c) => c.waived);
     expect(waived).toHaveLength(1);
     expect(waived[0]!.waivedReason).not.toBe('');
+  });
+
+  it('sets the reporting calendar of docs/results-workflow.md (다음 달 10일, moved to a working day), and its late entries are exactly those after it', () => {
+    expect(p.plan.calendar).toEqual({ deadlineDayOfNextMonth: 10 });
+    const calendar = resolveCalendar(p.plan.calendar);
+    // 2020-10-10 is a Saturday (and 10-11 a Sunday): Q3's deadline is Monday 10-12; 2021-01-10 a Sunday.
+    expect(periodDeadline('2020-Q3', calendar).date).toBe('2020-10-12');
+    expect(periodDeadline('2020-Q4', calendar).date).toBe('2021-01-11');
+    expect(periodDeadline('2020-Q1', calendar).date).toBe('2020-04-10');
+    const cases = new Map(
+      p.evaluationInputs.penaltyCases
+        .filter((c) => c.kind === 'late_entry')
+        .map((c) => [`${c.indicator}|${c.department}|${c.period}`, c]),
+    );
+    const late = p.results.filter(
+      (r) => r.firstSubmittedAt !== null && r.firstSubmittedAt.slice(0, 10) > periodDeadline(r.period, calendar).date,
+    );
+    expect(late.map((r) => `${r.indicator}|${r.department}|${r.period}`).sort()).toEqual([...cases.keys()].sort());
+    for (const r of late) {
+      const c = cases.get(`${r.indicator}|${r.department}|${r.period}`)!;
+      expect(c.detail).toContain(
+        `입력기한(${periodDeadline(r.period, calendar).date}) 경과 후 ${r.firstSubmittedAt!.slice(0, 10)}`,
+      );
+    }
+    // The 2019 plan carries the same calendar; its entries were all on time.
+    expect(plan2019.plan.calendar).toEqual(p.plan.calendar);
+    for (const r of plan2019.results)
+      expect(r.firstSubmittedAt!.slice(0, 10) <= periodDeadline(r.period, calendar).date).toBe(true);
   });
 
   it('gives a plausible spread of achievement, with one or two above 200%', () => {

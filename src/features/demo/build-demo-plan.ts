@@ -23,7 +23,7 @@ import { readDemoSeed, type DemoSeed, type SeedDeptStrategicGoal } from './seed-
 import { stream } from './prng.js';
 import { parseSpec, type ParsedSpec } from './indicator-spec.js';
 import { dsgCode, makeIndicator, pad, type DemoBuild } from './demo-parts.js';
-import { generateResults2020 } from './demo-results.js';
+import { DEMO_CALENDAR, generateResults2020 } from './demo-results.js';
 import { buildPlan2019 } from './demo-2019.js';
 import { externalAwards2020 } from './external-awards.js';
 
@@ -348,7 +348,7 @@ export function build2020(seed: DemoSeed = readDemoSeed()): DemoBuild {
       futurePlan: FUTURE_PLAN,
       priorYearFacts: priorYearFacts(),
       evaluationScheme: {},
-      calendar: {},
+      calendar: { ...DEMO_CALENDAR },
       illustrative: true,
     },
     visionPillars: pillars.map((name) => ({ name })),

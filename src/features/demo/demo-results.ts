@@ -8,13 +8,15 @@
  *   COVID-19 comment), and two above 200% (the over-achievement penalty).
  * - Statuses: earlier periods verified; the latest period in every state (draft, submitted,
  *   approved, verified), so every inbox shows something. The demo's "today" is 2021-01-20.
- * - Entry deadline assumed: the 10th of the month after the period; a few entries are late and
- *   each late one has a penalty case (one waived); a few verified results lack evidence and have a
+ * - Entry deadline: the demo plan's calendar (DEMO_CALENDAR), the 10th of the month after the
+ *   period moved to the next working day; a few entries are late (after that deadline) and each
+ *   late one has a penalty case (one waived); a few verified results lack evidence and have a
  *   missing-evidence case.
  * - Rater assignments and ratings by rater1..rater3 for every indicator; the head's qualitative
  *   score for every evaluated department; a handful of bonus awards over the five items.
  */
 import type { PlanDocument } from '../../contracts/interchange.js';
+import { addDays, holidaySet, isWorkingDay, periodDeadline, resolveCalendar } from '../../domain/results/calendar.js';
 import { stream, type Rng } from './prng.js';
 import { decimalsOf, FLOW_UNITS, roundTo, type ParsedSpec } from './indicator-spec.js';
 
@@ -48,6 +50,11 @@ export function seoulTimestamp(year: number, month: number, day: number, minuteO
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}:00.000+09:00`;
 }
 
+/** A Seoul date (YYYY-MM-DD) at a minute of the day, in the interchange normal form. */
+function atSeoulMinute(date: string, minuteOfDay: number): string {
+  return `${date}T${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}:00.000+09:00`;
+}
+
 /** Moves a day off the weekend: back to Friday (on time) or forward to Monday (late entries, and Sundays). */
 export function weekday(year: number, month: number, day: number, late: boolean): number {
   const dow = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
@@ -56,9 +63,25 @@ export function weekday(year: number, month: number, day: number, late: boolean)
   return day;
 }
 
-/** The deadline of a period: the 10th of the following month. */
-function deadline(year: number, endMonth: number) {
+/**
+ * The demo plans' reporting calendar (plans.calendar): "다음 달 10일까지", a Saturday, Sunday or
+ * holiday moving it to the next working day — the rule docs/results-workflow.md describes.
+ */
+export const DEMO_CALENDAR = Object.freeze({ deadlineDayOfNextMonth: 10 });
+const demoCalendar = resolveCalendar(DEMO_CALENDAR);
+const demoHolidays = holidaySet(demoCalendar);
+
+/** The month in which a period's entries are made (the one after it ends). */
+function entryMonth(year: number, endMonth: number) {
   return endMonth === 12 ? { year: year + 1, month: 1 } : { year, month: endMonth + 1 };
+}
+
+/** A late entry's day: the drawn one, or the first working day after the deadline when the deadline moved past it. */
+function lateDay(drawn: string, deadline: string): string {
+  if (drawn > deadline) return drawn;
+  let d = addDays(deadline, 1);
+  while (!isWorkingDay(d, demoHolidays)) d = addDays(d, 1);
+  return d;
 }
 
 /** An achievement rate (percent) for a department's value: mostly 80–110, a few low. */
@@ -190,11 +213,14 @@ export function generateResults2020(
       periods.forEach((p, k) => {
         const last = k === periods.length - 1;
         const status: Status = last ? lastStatus : 'verified';
-        const due = deadline(year, p.endMonth);
+        const due = entryMonth(year, p.endMonth);
+        const dueDate = periodDeadline(p.key, demoCalendar, demoHolidays).date;
         // Late entries: only the owner's or lead's own results, rarely.
         const late =
           status !== 'draft' && c.department === ind.leadDepartment && ind.kind !== 'common' && r.chance(0.012);
-        const day = weekday(due.year, due.month, late ? r.int(11, 18) : r.int(2, 9), late);
+        const drawn = weekday(due.year, due.month, late ? r.int(11, 18) : r.int(2, 9), late);
+        const entryDay = seoulTimestamp(due.year, due.month, drawn, 0).slice(0, 10);
+        const day = late ? lateDay(entryDay, dueDate) : entryDay;
         const minute = r.int(9 * 60, 18 * 60 + 30);
         const milestonesDone =
           ind.measurement === 'milestone'
@@ -209,19 +235,18 @@ export function generateResults2020(
           milestonesDone,
           comment: last && c.low ? r.pick(LOW_COMMENTS) : '',
           status,
-          firstSubmittedAt: status === 'draft' ? null : seoulTimestamp(due.year, due.month, day, minute),
+          firstSubmittedAt: status === 'draft' ? null : atSeoulMinute(day, minute),
           evidenceCount: status === 'draft' ? r.int(0, 1) : noEvidence ? 0 : r.int(1, 3),
           illustrative: true,
         };
         results.push(row);
-        const dueText = `${due.year}-${pad2(due.month)}-10`;
         if (late)
           penaltyCases.push({
             department: c.department,
             indicator: ind.code,
             kind: 'late_entry',
             period: p.key,
-            detail: `${p.key} 실적 입력기한(${dueText}) 경과 후 ${row.firstSubmittedAt!.slice(0, 10)} 입력`,
+            detail: `${p.key} 실적 입력기한(${dueDate}) 경과 후 ${row.firstSubmittedAt!.slice(0, 10)} 입력`,
             waived: false,
             waivedReason: '',
             illustrative: true,
