@@ -11,6 +11,7 @@ import { IllustrativeBadge, IllustrativeNotice } from '../components/Illustrativ
 import { Page, Section } from '../components/Page';
 import { Loading, QueryError } from '../components/QueryState';
 import { useI18n } from '../i18n';
+import { EvaluationHomeCard } from './evaluation';
 
 const COUNT_GROUPS: { title: 'groupGoals' | 'groupIndicators' | 'groupTasks'; keys: CountKey[] }[] = [
   {
@@ -73,6 +74,7 @@ export default function HomePage() {
       intro={plan?.title}
     >
       <IllustrativeNotice show={plan?.illustrative} />
+      <EvaluationHomeCard />
       {tree.data?.plan ? (
         <div className="vision-banner">
           <div className="vision-label">{m.home.vision}</div>

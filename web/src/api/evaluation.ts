@@ -1,0 +1,332 @@
+/**
+ * TanStack Query hooks for the evaluation API (src/server/routes/evaluation.ts, docs/evaluation-api.md):
+ * the ranking, one department's breakdown, the what-if (saves nothing), the rater's sheet, bonus
+ * awards, qualitative scores, and the planner's close / freeze / re-open. Writes send the row's
+ * `version` (optimistic); a 409 carries the current row in the error.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+
+const enc = encodeURIComponent;
+
+export type EvalMode = 'final' | 'provisional';
+
+export interface ExplanationSource {
+  kind: string;
+  ref: string;
+  value?: number | string | boolean | null;
+}
+export interface ExplanationNode {
+  label: string;
+  rule: string;
+  value: number;
+  formula?: string;
+  source?: ExplanationSource;
+  sources?: ExplanationSource[];
+  note?: string;
+  children: ExplanationNode[];
+}
+
+export interface IndicatorDetail {
+  indicator: string;
+  name: string;
+  kind: 'unique' | 'convergence' | 'common';
+  instance: string;
+  weight: number;
+  value: { value: number | null; formula: string; method: string };
+  rate: { ok: true; rate: number; formula: string } | { ok: false; message: string };
+  counted: 'rate' | 'zero' | 'excluded';
+  scoredRate: number | null;
+  achievementPoints: number;
+  quality: { score: number | null; formula: string };
+  qualityCounted: string;
+  qualityPoints: number;
+}
+
+export type ScoreKey = 'achievement' | 'quality' | 'qualitative' | 'bonus' | 'penalty' | 'total';
+
+export interface DepartmentScore {
+  department: string;
+  group: string;
+  rankingGroup: string;
+  achievement: number;
+  quality: number;
+  qualitative: number;
+  bonus: number;
+  penalty: number;
+  total: number;
+  rank: number;
+  grade: string;
+  display: Record<ScoreKey, number>;
+  explanation?: ExplanationNode;
+  indicators?: IndicatorDetail[];
+}
+
+export interface EvaluationSource {
+  kind: 'live' | 'snapshot' | 'snapshot_input';
+  snapshotId: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  planStatus: string;
+  ratingClosed: boolean;
+  note: string;
+}
+
+export interface RankingGroup {
+  name: string;
+  size: number;
+  gradeCutoffs: { grade: string; upTo: number }[];
+  gradeCounts: Record<string, number>;
+}
+
+export interface SchemeSetting {
+  path: string;
+  label: string;
+  value: unknown;
+}
+
+export interface EvaluationResponse {
+  year: number;
+  organization: string;
+  mode: EvalMode;
+  modeLabel: string;
+  asOfPeriod: string | null;
+  rankingGroups: RankingGroup[];
+  schemeSettings: SchemeSetting[];
+  warnings: { path: string; message: string }[];
+  departments: DepartmentScore[];
+  source: EvaluationSource;
+}
+
+export interface DepartmentEvaluationResponse {
+  year: number;
+  organization: string;
+  mode: EvalMode;
+  modeLabel: string;
+  asOfPeriod: string | null;
+  department: DepartmentScore;
+  rankingGroup: RankingGroup | null;
+  schemeSettings: SchemeSetting[];
+  warnings: { path: string; message: string }[];
+  source: EvaluationSource;
+}
+
+export interface WhatIfChanges {
+  actuals?: { indicator: string; department: string; actual: number }[];
+  bonusAwards?: { department: string; item: string; points: number }[];
+  qualitativeScores?: { department: string; points: number }[];
+}
+export interface WhatIfOutcome {
+  total: number;
+  rank: number;
+  grade: string;
+  rankingGroup: string;
+  display: number;
+}
+export interface WhatIfRow {
+  department: string;
+  group: string;
+  base: WhatIfOutcome;
+  alt: WhatIfOutcome;
+  totalDiff: number;
+  rankChange: number;
+  gradeChanged: boolean;
+}
+export interface WhatIfResponse {
+  saved: false;
+  departments: WhatIfRow[];
+  rankChanges: WhatIfRow[];
+}
+
+export interface Rating {
+  rater: string;
+  representativeness: number | null;
+  difficulty: number | null;
+  completeness: number | null;
+  complete: boolean;
+  version: number;
+  updatedAt: string;
+}
+export interface RatingIndicator {
+  indicator: string;
+  name: string;
+  kind: string;
+  leadDepartment: string;
+  assignedToMe: boolean;
+  assignedRaters: string[];
+  ratedCount: number | null;
+  myRating: Rating | null;
+  ratings: Rating[];
+}
+export interface RatingsResponse {
+  year: number;
+  planStatus: string;
+  ratingClosed: boolean;
+  ratingClosedAt: string | null;
+  scoresVisible: 'all' | 'own' | 'none';
+  canRate: boolean;
+  indicators: RatingIndicator[];
+}
+export type Criterion = 'representativeness' | 'difficulty' | 'completeness';
+export const CRITERIA: readonly Criterion[] = ['representativeness', 'difficulty', 'completeness'];
+
+export interface BonusAward {
+  department: string;
+  item: string;
+  itemLabel: string;
+  points: number;
+  reason: string;
+  grantedBy: string;
+  version: number;
+  updatedAt: string;
+}
+export interface BonusResponse {
+  year: number;
+  items: { item: string; label: string; max: number }[];
+  canGrant: boolean;
+  awards: BonusAward[];
+}
+
+export interface QualitativeScore {
+  department: string;
+  points: number;
+  comment: string;
+  givenBy: string;
+  version: number;
+  updatedAt: string;
+}
+export interface QualitativeResponse {
+  year: number;
+  max: number;
+  canWrite: boolean;
+  departments: { department: string; score: QualitativeScore | null }[];
+}
+
+export const evaluationKeys = {
+  all: (year: number) => ['evaluation', year] as const,
+  ranking: (year: number, mode: EvalMode) => ['evaluation', year, 'ranking', mode] as const,
+  department: (year: number, name: string, mode: EvalMode) => ['evaluation', year, 'department', name, mode] as const,
+  ratings: (year: number) => ['evaluation', year, 'ratings'] as const,
+  bonus: (year: number) => ['evaluation', year, 'bonus'] as const,
+  qualitative: (year: number) => ['evaluation', year, 'qualitative'] as const,
+};
+
+const base = (year: number) => `/plans/${year}/evaluation`;
+
+export function useEvaluation(year: number | undefined, mode: EvalMode, enabled = true) {
+  return useQuery({
+    queryKey: evaluationKeys.ranking(year ?? 0, mode),
+    queryFn: ({ signal }) => api<EvaluationResponse>(base(year!), { query: { mode, detail: 'scores' }, signal }),
+    enabled: year !== undefined && enabled,
+  });
+}
+
+export function useDepartmentEvaluation(year: number | undefined, name: string, mode: EvalMode) {
+  return useQuery({
+    queryKey: evaluationKeys.department(year ?? 0, name, mode),
+    queryFn: ({ signal }) =>
+      api<DepartmentEvaluationResponse>(`${base(year!)}/departments/${enc(name)}`, { query: { mode }, signal }),
+    enabled: year !== undefined && name !== '',
+  });
+}
+
+/** The what-if: computed on the server from a copy of the year's data; nothing is saved. */
+export function useWhatIf(year: number | undefined) {
+  return useMutation({
+    mutationFn: (input: { changes: WhatIfChanges; mode: EvalMode }) =>
+      api<WhatIfResponse>(`${base(year!)}/what-if`, { method: 'POST', body: input }),
+  });
+}
+
+export function useRatings(year: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: evaluationKeys.ratings(year ?? 0),
+    queryFn: ({ signal }) => api<RatingsResponse>(`${base(year!)}/ratings`, { signal }),
+    enabled: year !== undefined && enabled,
+  });
+}
+
+/** One rater's scores for one indicator (their own); no cache invalidation so the sheet keeps its edits. */
+export function saveRating(
+  year: number,
+  indicator: string,
+  body: Record<Criterion, number | null> & { version?: number },
+) {
+  return api<Rating & { indicator: string }>(`${base(year)}/ratings/${enc(indicator)}`, { method: 'PUT', body });
+}
+
+export function useBonusAwards(year: number | undefined) {
+  return useQuery({
+    queryKey: evaluationKeys.bonus(year ?? 0),
+    queryFn: ({ signal }) => api<BonusResponse>(`${base(year!)}/bonus-awards`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useGrantBonus(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { department: string; item: string; points: number; reason: string; version?: number }) =>
+      api<BonusAward>(`${base(year!)}/bonus-awards/${enc(input.department)}/${enc(input.item)}`, {
+        method: 'PUT',
+        body: { points: input.points, reason: input.reason, version: input.version },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}
+
+export function useWithdrawBonus(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { department: string; item: string; version: number }) =>
+      api<unknown>(`${base(year!)}/bonus-awards/${enc(input.department)}/${enc(input.item)}`, {
+        method: 'DELETE',
+        query: { version: input.version },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}
+
+export function useQualitativeScores(year: number | undefined) {
+  return useQuery({
+    queryKey: evaluationKeys.qualitative(year ?? 0),
+    queryFn: ({ signal }) => api<QualitativeResponse>(`${base(year!)}/qualitative-scores`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useSetQualitative(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { department: string; points: number; comment: string; version?: number }) =>
+      api<QualitativeScore>(`${base(year!)}/qualitative-scores/${enc(input.department)}`, {
+        method: 'PUT',
+        body: { points: input.points, comment: input.comment, version: input.version },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}
+
+export type ControlAction = 'closeRating' | 'reopenRating' | 'close' | 'reopen';
+const CONTROL_PATH: Record<ControlAction, string> = {
+  closeRating: 'ratings/close',
+  reopenRating: 'ratings/reopen',
+  close: 'close',
+  reopen: 'reopen',
+};
+
+/** The planner's controls: close rating, re-open rating (reason), freeze the year, re-open it (reason). */
+export function useEvaluationControl(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: ControlAction; reason?: string }) =>
+      api<unknown>(`${base(year!)}/${CONTROL_PATH[input.action]}`, {
+        method: 'POST',
+        body: input.action === 'reopen' || input.action === 'reopenRating' ? { reason: input.reason ?? '' } : {},
+      }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) });
+      await qc.invalidateQueries({ queryKey: ['plans'] });
+    },
+  });
+}
