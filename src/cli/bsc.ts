@@ -3,6 +3,12 @@
 import { loadConfig } from '../config.js';
 import { runCli } from './run.js';
 
+// `… | head`, `… | jq` that stops early: the reader is gone, so stop quietly instead of an unhandled EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io = { out: (t: string) => process.stdout.write(t + '\n'), err: (t: string) => process.stderr.write(t + '\n') };
 runCli(process.argv.slice(2), loadConfig(), io)
   .then((code) => {

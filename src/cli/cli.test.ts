@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshEnv, runCli, type ChildEnv } from '../testing/spawn.js';
+import { spawn } from 'node:child_process';
+import { freshEnv, repoRoot, runCli, type ChildEnv } from '../testing/spawn.js';
 
 let env: ChildEnv;
 beforeAll(async () => {
@@ -13,6 +14,20 @@ afterAll(async () => {
 });
 
 describe('bsc CLI', () => {
+  it('stops quietly when the reader of its output goes away (… | head)', async () => {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/cli/bsc.ts', 'help'], {
+      cwd: repoRoot,
+      env: env.env,
+    });
+    child.stdout.destroy(); // the reader closes the pipe before the CLI writes
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+
   it('summary --json works on a fresh database and reproduces the reconciled figures', async () => {
     const r = await runCli(['summary', '--year', '2020', '--json'], env.env);
     expect(r.code, r.stderr).toBe(0);
@@ -29,7 +44,16 @@ describe('bsc CLI', () => {
       tasks: 243,
       departments: 42,
     });
-    expect(s.byOrgStrategicGoal.map((g: { name: string; indicators: number; convergenceIndicators: number; tasks: number }) => [g.name, g.indicators, g.convergenceIndicators, g.tasks])).toEqual([
+    expect(
+      s.byOrgStrategicGoal.map(
+        (g: { name: string; indicators: number; convergenceIndicators: number; tasks: number }) => [
+          g.name,
+          g.indicators,
+          g.convergenceIndicators,
+          g.tasks,
+        ],
+      ),
+    ).toEqual([
       ['일자리 송파', 16, 4, 18],
       ['배우는 송파', 30, 3, 37],
       ['안전한 송파', 29, 3, 37],
