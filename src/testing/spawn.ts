@@ -4,12 +4,11 @@
  * fresh PostgreSQL database of its own (dropped by cleanup()).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createScratchDatabase, dropScratchDatabase } from '../db/testing.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
@@ -26,26 +25,16 @@ export async function freshEnv(opts: { embeddedOnly?: boolean } = {}): Promise<C
   const adminUrl = process.env.TEST_DATABASE_URL;
   let dbName: string | undefined;
   if (adminUrl && !opts.embeddedOnly) {
-    dbName = `bsc_cli_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
+    const db = await createScratchDatabase(adminUrl, 'bsc_cli');
+    dbName = db.name;
+    env.DATABASE_URL = db.url;
   }
   return {
     env,
     dataDir,
     async cleanup() {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (dbName && adminUrl) {
-        const c = new pg.Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await c.end();
-      }
+      if (dbName && adminUrl) await dropScratchDatabase(adminUrl, dbName);
     },
   };
 }
