@@ -126,6 +126,31 @@ describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
     await page.getByLabel('지표 검색').fill(row.indicator);
     await expect.poll(() => page.getByRole('textbox', { name: `${row.name} 대표성 점수` }).inputValue()).toBe(value);
 
+    // A version conflict: the same rater saves elsewhere (another tab) first; the sheet's next save is
+    // refused (409), says so at the row and shows the value as it now stands.
+    const session = await api<{ csrfToken: string }>('/api/v1/auth/session');
+    const current = await api<{ indicators: { myRating: Record<string, number | null> & { version: number } }[] }>(
+      `${E}/ratings?indicator=${encodeURIComponent(row.indicator)}`,
+    );
+    const mine = current.indicators[0]!.myRating;
+    const elsewhere = await page.request.put(url(`${E}/ratings/${encodeURIComponent(row.indicator)}`), {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: {
+        representativeness: mine.representativeness,
+        difficulty: mine.difficulty,
+        completeness: 61,
+        version: mine.version,
+      },
+    });
+    expect(elsewhere.status(), await elsewhere.text()).toBe(200);
+    const completeness = page.getByRole('textbox', { name: `${row.name} 완성도 점수` });
+    await completeness.fill('62');
+    await completeness.press('Tab');
+    await tr.getByText('충돌: 최신 값을 불러옴').waitFor({ timeout: 15_000 });
+    await see('다른 사용자가 먼저 고쳤습니다.');
+    await expect.poll(() => completeness.inputValue()).toBe('61');
+    await check('eval-02a-rating-conflict');
+
     // A bad value: the Korean error at the field, nothing saved.
     const difficulty = page.getByRole('textbox', { name: `${row.name} 난이도 점수` });
     const before = await difficulty.inputValue();
