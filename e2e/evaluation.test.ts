@@ -202,6 +202,20 @@ describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
     expect(granted.points).toBe(0.5);
     expect(granted.grantedBy).toBe('committee');
     await check('eval-05-bonus-granted');
+
+    // Edit it: the form comes back filled, department and item fixed; the saved row has the new points.
+    await page.getByRole('button', { name: `${dept} 우수사례 고치기` }).click();
+    await see('가점 고치기');
+    expect(await page.getByLabel('사유').inputValue()).toBe('구정 우수사례 경진대회 최우수');
+    await page.getByLabel('점수 (0~1점)').fill('0.75');
+    await page.getByRole('button', { name: '가점 저장' }).click();
+    await see('가점을 저장했습니다.');
+    await expect
+      .poll(async () => {
+        const r = await api<{ awards: { department: string; item: string; points: number }[] }>(`${E}/bonus-awards`);
+        return r.awards.find((a) => a.department === dept && a.item === 'best_practice')?.points;
+      })
+      .toBe(0.75);
   });
 
   it('executive: a qualitative score within the bounds, with a comment; the home card shows the top departments', async () => {
