@@ -23,8 +23,7 @@ export const adminKo = {
   collapse: '{name} 접기',
   expandAll: '모두 펼치기',
   collapseAll: '모두 접기',
-  problemsBadge: '문제 {n}',
-  problemsBadgeLabel: '문제 {n}건',
+  problemsBadge: '문제 {n}건',
 
   editorHeading: '선택한 항목',
   pick: '왼쪽 계획 체계에서 고칠 항목을 고르세요.',
@@ -143,7 +142,6 @@ export const adminEn: Widen<typeof adminKo> = {
   expandAll: 'Expand all',
   collapseAll: 'Collapse all',
   problemsBadge: '{n} problems',
-  problemsBadgeLabel: '{n} problems',
 
   editorHeading: 'Selected item',
   pick: 'Choose an item in the plan structure to edit it.',

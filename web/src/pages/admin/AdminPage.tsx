@@ -75,7 +75,7 @@ function AdminTree({
   const { m, format } = useI18n();
   const a = m.admin;
   const render = (list: TreeNode[], depth: number): React.ReactNode => (
-    <ul className="admin-tree" role={depth === 0 ? undefined : 'group'}>
+    <ul className="admin-tree">
       {list.map((n) => {
         const key = itemKey(n.level, n.code);
         const open = expanded.has(key);
@@ -114,10 +114,10 @@ function AdminTree({
                   <Badge
                     ml={6}
                     size="sm"
-                    color={errors ? 'red' : 'yellow'}
+                    color={errors ? 'red.9' : 'yellow'}
                     variant="filled"
                     c={errors ? undefined : 'dark'}
-                    aria-label={format(a.problemsBadgeLabel, { n: probs.length })}
+                    tt="none"
                   >
                     {format(a.problemsBadge, { n: probs.length })}
                   </Badge>
@@ -375,7 +375,7 @@ export default function AdminPage() {
                       <Table.Tr key={`${p.code}-${p.path}-${i}`}>
                         <Table.Td>
                           <Badge
-                            color={p.severity === 'error' ? 'red' : 'yellow'}
+                            color={p.severity === 'error' ? 'red.9' : 'yellow'}
                             c={p.severity === 'error' ? undefined : 'dark'}
                           >
                             {a.severity[p.severity]}
@@ -419,6 +419,7 @@ export default function AdminPage() {
           if (blocker.state === 'blocked') blocker.reset();
         }}
         title={a.unsavedTitle}
+        closeButtonProps={{ 'aria-label': a.cancel }}
       >
         <Stack>
           <Text>{a.unsavedBody}</Text>
@@ -447,7 +448,12 @@ export default function AdminPage() {
         </Stack>
       </Modal>
 
-      <Modal opened={rollOpen} onClose={() => setRollOpen(false)} title={a.rolloverTitle}>
+      <Modal
+        opened={rollOpen}
+        onClose={() => setRollOpen(false)}
+        title={a.rolloverTitle}
+        closeButtonProps={{ 'aria-label': a.cancel }}
+      >
         <Stack>
           <Text>{format(a.rolloverBody, { year: year ?? '', next })}</Text>
           <Group justify="flex-end">

@@ -509,7 +509,13 @@ export function ItemEditor({
             <List size="sm" spacing={2}>
               {problems.map((p, i) => (
                 <List.Item key={i}>
-                  <Badge size="xs" color={p.severity === 'error' ? 'red' : 'yellow'} variant="light" mr={6}>
+                  <Badge
+                    size="xs"
+                    color={p.severity === 'error' ? 'red.9' : 'yellow.9'}
+                    variant="light"
+                    mr={6}
+                    tt="none"
+                  >
                     {a.severity[p.severity]}
                   </Badge>
                   {p.message}
@@ -524,12 +530,16 @@ export function ItemEditor({
         )
       ) : null}
       {alert ? (
-        <Alert color={alert.color} role={alert.color === 'red' || alert.color === 'orange' ? 'alert' : 'status'}>
+        <Alert
+          color={alert.color}
+          role={alert.color === 'red' || alert.color === 'orange' ? 'alert' : 'status'}
+          data-testid="admin-form-alert"
+        >
           {alert.text}
         </Alert>
       ) : null}
       {dirty ? (
-        <Text size="sm" c="orange.9" role="status">
+        <Text size="sm" fw={700} role="status">
           {a.unsaved}
         </Text>
       ) : null}
@@ -594,7 +604,12 @@ export function ItemEditor({
               </Button>
             </Group>
           ) : null}
-          <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={a.removeTitle}>
+          <Modal
+            opened={confirmDelete}
+            onClose={() => setConfirmDelete(false)}
+            title={a.removeTitle}
+            closeButtonProps={{ 'aria-label': a.cancel }}
+          >
             <Stack>
               <Text>
                 {format(a.removeBody, {

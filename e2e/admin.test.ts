@@ -1,0 +1,149 @@
+/**
+ * Browser test of 계획 관리 (/admin): the real server in-process with the demo, Debian's Chromium.
+ * The planner opens an indicator from the tree, clears its target (the plan checks then show
+ * "목표치 없음" at the item and in the list), sets it again (the problem goes), enters a negative
+ * weight (the field shows the server's Korean error, nothing saved), is warned about unsaved
+ * changes when opening another item, and rolls the year over after confirming. Every state is
+ * scanned with axe-core and photographed to test-output/screenshots/.
+ *
+ * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  CHROMIUM,
+  describeViolations,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  seriousAxeViolations,
+  type Browser,
+} from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+if (!hasChromium) {
+  console.log(`[e2e] ${CHROMIUM} 가 없어 계획 관리 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`);
+}
+
+const PASSWORD = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
+
+describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const url = (p: string) => `${server.baseUrl}${p}`;
+
+  async function check(name: string) {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name);
+    const violations = await seriousAxeViolations(page);
+    expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
+  }
+
+  const item = (key: string) => page.locator(`[data-key="${key}"]`);
+  const editor = () => page.locator('#admin-editor');
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(url('/login'));
+    await page.getByLabel('아이디').fill('planner');
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('edits an indicator target and sees the plan checks follow', async () => {
+    await page.goto(url('/admin?year=2020'));
+    await page.getByRole('heading', { level: 1, name: '계획 관리' }).waitFor();
+    await page.getByRole('navigation', { name: /2020년 계획 체계/ }).waitFor();
+    await check('admin-start');
+
+    await page.getByRole('button', { name: '모두 펼치기' }).click();
+    await item('indicators[I001]').click();
+    await editor().getByRole('heading', { name: '성과지표 I001 수정' }).waitFor();
+    await editor().getByText('이 항목에는 점검에서 나온 문제가 없습니다.').waitFor();
+    const target = editor().getByLabel('목표치');
+    const before = await target.inputValue();
+    expect(before).not.toBe('');
+
+    // Clear the target: the checks now say the indicator has none, at the item and in the list.
+    await target.fill('');
+    await editor().getByText('저장하지 않은 변경이 있습니다.').waitFor();
+    await editor().getByRole('button', { name: '저장' }).click();
+    await editor().getByText('저장했습니다.').waitFor();
+    await item('indicators[I001]')
+      .getByText(/문제 \d+건/)
+      .waitFor();
+    await editor()
+      .getByText(/이 항목의 점검 결과/)
+      .waitFor();
+    await editor()
+      .getByText(/목표치/)
+      .first()
+      .waitFor();
+    await page
+      .locator('#admin-checks')
+      .getByRole('button', { name: /indicators\[I001\]/ })
+      .first()
+      .waitFor();
+    await check('admin-target-cleared');
+
+    // Set it again: the problem goes.
+    await target.fill(before.replace(/,/g, ''));
+    await editor().getByRole('button', { name: '저장' }).click();
+    await editor().getByText('저장했습니다.').waitFor();
+    await item('indicators[I001]')
+      .getByText(/문제 \d+건/)
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    await editor().getByText('이 항목에는 점검에서 나온 문제가 없습니다.').waitFor();
+  });
+
+  it('shows a bad value at its field, and guards unsaved changes', async () => {
+    const weight = editor().getByLabel('가중치');
+    await weight.fill('-1');
+    await editor().getByRole('button', { name: '저장' }).click();
+    await editor().getByText('가중치는 0 이상이어야 합니다').waitFor();
+    expect(await weight.getAttribute('aria-invalid')).toBe('true');
+    expect(await editor().getByTestId('admin-form-alert').textContent()).toContain('저장하지 못했습니다');
+    await check('admin-field-error');
+
+    // Another item while the form is dirty: asked first.
+    await item('indicators[I002]').click();
+    const dialog = page.getByRole('dialog', { name: '저장하지 않은 변경' });
+    await dialog.waitFor();
+    await screenshot(page, 'admin-unsaved');
+    await dialog.getByRole('button', { name: '계속 수정' }).click();
+    await editor().getByRole('heading', { name: '성과지표 I001 수정' }).waitFor();
+    await item('indicators[I002]').click();
+    await dialog.getByRole('button', { name: '변경 버리기' }).click();
+    await editor().getByRole('heading', { name: '성과지표 I002 수정' }).waitFor();
+    // Nothing of the bad value was saved.
+    const res = await page.evaluate(async () => (await fetch('/api/v1/plans/2020/indicators/I001')).json());
+    expect(res.indicator.weight).toBeGreaterThanOrEqual(0);
+  });
+
+  it('rolls the year over after confirming', async () => {
+    await page.getByRole('button', { name: '2021년으로 넘기기' }).click();
+    const dialog = page.getByRole('dialog', { name: '다음 연도로 넘기기' });
+    await dialog.waitFor();
+    await check('admin-rollover-confirm');
+    await dialog.getByRole('button', { name: '2021년 초안 만들기' }).click();
+    await page.getByText(/2021년 초안을 만들었습니다/).waitFor();
+    await page.getByRole('link', { name: '2021년 계획 보기' }).waitFor();
+    await check('admin-rolled-over');
+    // A second roll-over is refused with the server's message.
+    await page.getByRole('button', { name: '2021년으로 넘기기' }).click();
+    await page
+      .getByRole('dialog', { name: '다음 연도로 넘기기' })
+      .getByRole('button', { name: '2021년 초안 만들기' })
+      .click();
+    await page.getByText('2021년 시행계획이 이미 있어 2020년을 넘길 수 없습니다.').waitFor();
+  });
+});
