@@ -95,6 +95,16 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+/** The promise's value, or null when it has not settled within `ms`. */
+async function within<T>(p: Promise<T>, ms = 5_000): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([p.catch(() => null), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const kb = (b: number) => (b / 1024).toFixed(1);
 const gzip = (b: Buffer) => zlib.gzipSync(b, { level: 9 }).length;
 
@@ -148,10 +158,25 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as { __benchContentAt?: number }).__benchContentAt !== undefined, null, {
-      timeout: 60_000,
-      polling: 100,
-    });
+    try {
+      await page.waitForFunction(() => (window as { __benchContentAt?: number }).__benchContentAt !== undefined, null, {
+        timeout: 120_000,
+        polling: 100,
+      });
+    } catch (e) {
+      const shown = (
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
+      )
+        .replace(/\s+/g, ' ')
+        .slice(0, 300);
+      throw new Error(
+        `${url}: the content did not appear (${(e as Error).message.split('\n')[0]}); on screen: ${shown}`,
+        { cause: e },
+      );
+    }
     // Source text, not a function: tsx would wrap a named inner function in a helper the page lacks.
     const { ms, scriptsDone, dataDone } = (await page.evaluate(`(() => {
       const at = window.__benchContentAt;
@@ -159,7 +184,7 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
       const last = (types) => Math.max(0, ...entries.filter((e) => types.includes(e.initiatorType)).map((e) => e.responseEnd));
       return { ms: at, scriptsDone: last(['script', 'link']), dataDone: last(['fetch', 'xmlhttprequest']) };
     })()`)) as { ms: number; scriptsDone: number; dataDone: number };
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle').catch(() => undefined);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     let scripts = 0;
     let jsGzip = 0;
@@ -169,10 +194,15 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
     for (const r of responses) {
       const type = r.request().resourceType();
       if (type !== 'script' && type !== 'fetch' && type !== 'xhr') continue;
-      const sizes = await r.request().sizes();
+      // A request the page cancelled (a query aborted on navigation) never finishes: sizes() and
+      // body() would wait for ever. Count only what arrived.
+      const sizes = await within(r.request().sizes());
+      if (!sizes) continue;
       if (type === 'script') {
+        const body = await within(r.body());
+        if (!body) continue;
         scripts++;
-        jsGzip += gzip(await r.body());
+        jsGzip += gzip(body);
         jsWire += sizes.responseBodySize;
       } else {
         requests++;
@@ -240,20 +270,34 @@ export async function main(): Promise<void> {
     );
 
     const loads = new Map<Target, Load[]>(pages.map((p) => [p.target, []]));
+    const failures: string[] = [];
     for (let round = 0; round < env.BENCH_WEB_WARMUP + env.BENCH_WEB_RUNS; round++) {
+      process.stderr.write(
+        `  round ${round + 1}/${env.BENCH_WEB_WARMUP + env.BENCH_WEB_RUNS}${round < env.BENCH_WEB_WARMUP ? ' (warm-up)' : ''}\n`,
+      );
       for (const p of pages) {
-        const l = await load(browser, p.url, p.target, p.login);
+        let l: Load;
+        try {
+          l = await load(browser, p.url, p.target, p.login);
+        } catch (e) {
+          // Reported and left out of the figures; the count of failures is printed with them.
+          failures.push(`round ${round + 1}, ${p.label}: ${(e as Error).message}`);
+          console.error(`  ! ${failures.at(-1)}`);
+          continue;
+        }
         if (round >= env.BENCH_WEB_WARMUP) loads.get(p.target)!.push(l);
       }
     }
 
+    if (pages.some((p) => loads.get(p.target)!.length === 0))
+      throw new Error(`no successful timed load of some page:\n${failures.join('\n')}`);
     const blank = median(loads.get('blank')!.map((l) => l.ms));
     const rows = pages.map((p) => {
       const ls = loads.get(p.target)!;
       const ms = ls.map((l) => l.ms);
       const last = ls[ls.length - 1]!;
       return {
-        page: p.label,
+        page: `${p.label}${ls.length < env.BENCH_WEB_RUNS ? ` [${ls.length} runs]` : ''}`,
         median: median(ms),
         min: Math.min(...ms),
         max: Math.max(...ms),
@@ -300,6 +344,7 @@ export async function main(): Promise<void> {
           kb(r.dataWire),
         ].join(' | ')} |`,
       );
+    if (failures.length) out(`\n${failures.length} load(s) failed and are left out (listed above).`);
     const init = initialJs();
     out(
       `\ninitial JavaScript of web/dist (index.html's scripts, gzip -9): ${kb(init.gzip)} KB in ${init.files.length} files (budget 350 KB)`,
