@@ -373,13 +373,11 @@ export default function AdminPage() {
                     const t = targetOfPath(p.path);
                     return (
                       <Table.Tr key={`${p.code}-${p.path}-${i}`}>
-                        <Table.Td>
-                          <Badge
-                            color={p.severity === 'error' ? 'red.9' : 'yellow'}
-                            c={p.severity === 'error' ? undefined : 'dark'}
-                          >
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text span fw={700} size="sm" c={p.severity === 'error' ? 'red.9' : 'dark'}>
+                            {p.severity === 'error' ? '● ' : '▲ '}
                             {a.severity[p.severity]}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td>{p.message}</Table.Td>
                         <Table.Td>

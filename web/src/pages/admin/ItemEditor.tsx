@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -509,15 +508,9 @@ export function ItemEditor({
             <List size="sm" spacing={2}>
               {problems.map((p, i) => (
                 <List.Item key={i}>
-                  <Badge
-                    size="xs"
-                    color={p.severity === 'error' ? 'red.9' : 'yellow.9'}
-                    variant="light"
-                    mr={6}
-                    tt="none"
-                  >
-                    {a.severity[p.severity]}
-                  </Badge>
+                  <Text span fw={700} size="sm">
+                    {a.severity[p.severity]}:
+                  </Text>{' '}
                   {p.message}
                 </List.Item>
               ))}
