@@ -268,6 +268,14 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     expect(await page.locator('#upload input[type=file]').count()).toBe(0);
     expect(await page.getByRole('button', { name: '시행계획 PDF 내려받기' }).count()).toBe(1);
     await check('files-08-viewer');
+    // The same page in English.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Excel & documents', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Download PDF (Annual plan (시행계획))' }).count()).toBe(1);
+    await see('You may not import plans; you can only download.');
+    await check('files-09-viewer-english');
+    await page.getByText('한국어', { exact: true }).click();
+    await see('문서 내려받기');
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -126,7 +126,7 @@ export const filesEn: Widen<typeof filesKo> = {
   modeFinal: 'Final (verified results)',
   modeProvisional: 'Provisional (results so far)',
   download: 'Download {format}',
-  downloadLabel: 'Download {item} as {format}',
+  downloadLabel: 'Download {format} ({item})',
   downloading: 'Generating {item} ({format})…',
   downloadingPercent: 'Receiving {item} ({format}) {percent}%',
   downloaded: 'Downloaded: {name} ({size})',
