@@ -129,6 +129,34 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
     expect(res.indicator.weight).toBeGreaterThanOrEqual(0);
   });
 
+  it('adds a task under an indicator, deletes it, and is told why an indicator with results cannot go', async () => {
+    await editor().getByRole('button', { name: '하위 이행과제 추가' }).click();
+    await editor().getByRole('heading', { name: 'I002 아래에 새 이행과제 추가' }).waitFor();
+    await editor().getByRole('textbox', { name: /^코드/ }).fill('T-E2E');
+    await editor().getByLabel('이름', { exact: true }).fill('브라우저 시험 과제');
+    await editor().getByRole('button', { name: '추가', exact: true }).click();
+    await editor().getByRole('heading', { name: '이행과제 T-E2E 수정' }).waitFor();
+    await item('tasks[T-E2E]').waitFor();
+    await check('admin-task-added');
+
+    await editor().getByRole('button', { name: '삭제' }).click();
+    const dialog = page.getByRole('dialog', { name: '항목 삭제' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '삭제' }).click();
+    await page.getByText('지웠습니다: T-E2E').waitFor();
+    await item('tasks[T-E2E]').waitFor({ state: 'detached' });
+
+    await item('indicators[I002]').click();
+    await editor().getByRole('heading', { name: '성과지표 I002 수정' }).waitFor();
+    await editor().getByRole('button', { name: '삭제' }).click();
+    await page.getByRole('dialog', { name: '항목 삭제' }).getByRole('button', { name: '삭제' }).click();
+    await editor()
+      .getByText(/삭제할 수 없습니다/)
+      .waitFor();
+    expect(await editor().getByTestId('admin-form-alert').textContent()).toMatch(/실적 \d+건/);
+    await check('admin-delete-refused');
+  });
+
   it('rolls the year over after confirming', async () => {
     await page.getByRole('button', { name: '2021년으로 넘기기' }).click();
     const dialog = page.getByRole('dialog', { name: '다음 연도로 넘기기' });

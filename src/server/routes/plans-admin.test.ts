@@ -1,4 +1,5 @@
 /** Plan administration API (계획 관리): edit, create, delete items of the hierarchy; roll a year over. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../db/testing.js';
@@ -186,6 +187,24 @@ describe('plan administration API', () => {
     });
     expect(badParent.statusCode).toBe(400);
     expect(badParent.json().error.details[0]).toMatchObject({ path: 'orgStrategicGoal', code: 'unknown_reference' });
+  });
+
+  it('refuses every change to a closed year (403) and changes nothing', async () => {
+    await database.db.execute(sql`update plans set status = 'closed' where year = 2019`);
+    const read = await call(app, planner, 'GET', item('indicators', 'I001', 2019));
+    expect(read.statusCode).toBe(200);
+    const res = await call(app, planner, 'PATCH', item('indicators', 'I001', 2019), {
+      version: read.json().version,
+      target: 1,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'forbidden_plan_closed',
+      message: '평가가 마감된 연도는 바꿀 수 없습니다.',
+    });
+    expect((await call(app, planner, 'GET', item('indicators', 'I001', 2019))).json().version).toBe(
+      read.json().version,
+    );
   });
 
   it('rolls 2020 over to 2021 once; a second roll-over is refused', async () => {

@@ -30,6 +30,7 @@ export const adminKo = {
   loading: '불러오는 중…',
   editing: '{level} {code} 수정',
   creating: '{parent} 아래에 새 {level} 추가',
+  creatingRoot: '새 {level} 추가',
   itemProblems: '이 항목의 점검 결과 ({n}건)',
   itemClean: '이 항목에는 점검에서 나온 문제가 없습니다.',
   dependents: '딸린 항목: {list}',
@@ -58,6 +59,7 @@ export const adminKo = {
   keepEditing: '계속 수정',
 
   addChild: '하위 {level} 추가',
+  addRoot: '{level} 추가',
   remove: '삭제',
   removeTitle: '항목 삭제',
   removeBody: '{level} “{name}” ({code})을(를) 삭제할까요? 되돌릴 수 없습니다. 딸린 항목이 있으면 삭제되지 않습니다.',
@@ -148,6 +150,7 @@ export const adminEn: Widen<typeof adminKo> = {
   loading: 'Loading…',
   editing: 'Edit {level} {code}',
   creating: 'New {level} under {parent}',
+  creatingRoot: 'New {level}',
   itemProblems: 'Plan checks for this item ({n})',
   itemClean: 'The plan checks found nothing on this item.',
   dependents: 'Depending on it: {list}',
@@ -176,6 +179,7 @@ export const adminEn: Widen<typeof adminKo> = {
   keepEditing: 'Keep editing',
 
   addChild: 'Add {level} below',
+  addRoot: 'Add {level}',
   remove: 'Delete',
   removeTitle: 'Delete item',
   removeBody:

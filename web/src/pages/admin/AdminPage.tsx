@@ -304,6 +304,15 @@ export default function AdminPage() {
               <Button size="xs" variant="default" onClick={() => setExpanded(new Set())}>
                 {a.collapseAll}
               </Button>
+              {!readOnly ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => request({ mode: 'create', level: 'orgStrategicGoal', parent: null })}
+                >
+                  {format(a.addRoot, { level: m.levels.orgStrategicGoal })}
+                </Button>
+              ) : null}
             </Group>
             <Query q={tree}>
               {(t) => (

@@ -340,7 +340,9 @@ export function ItemEditor({
   const heading =
     target.mode === 'edit'
       ? format(a.editing, { level: m.levels[level], code: target.code })
-      : format(a.creating, { level: m.levels[level], parent: target.parent ?? m.app.name });
+      : target.parent
+        ? format(a.creating, { level: m.levels[level], parent: target.parent })
+        : format(a.creatingRoot, { level: m.levels[level] });
   const child = CHILD_OF[level];
   const deptOptions = departments.map((d) => ({ value: d, label: d }));
   const fieldId = (n: string) => `admin-field-${n}`;
