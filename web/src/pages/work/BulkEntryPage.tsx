@@ -128,7 +128,11 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
             return (
               <Table.Tr key={r.indicator.code} data-row={r.indicator.code}>
                 <Table.Td>
-                  <Anchor component={Link} to={entryHref(r.indicator.code, sheet.department.name, sheet.period)}>
+                  <Anchor
+                    underline="always"
+                    component={Link}
+                    to={entryHref(r.indicator.code, sheet.department.name, sheet.period)}
+                  >
                     {r.indicator.code}
                   </Anchor>{' '}
                   {r.indicator.name}
@@ -170,7 +174,7 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
         <Button onClick={() => save(false)} loading={bulk.isPending}>
           {w.bulkSave}
         </Button>
-        <Button color="teal" onClick={() => save(true)} loading={bulk.isPending}>
+        <Button onClick={() => save(true)} loading={bulk.isPending}>
           {w.bulkSaveSubmit}
         </Button>
       </Group>

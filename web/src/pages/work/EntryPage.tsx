@@ -258,7 +258,7 @@ function EntryForm({
           <>
             {' · '}
             {w.status}: <strong data-testid="result-status">{result.statusLabel}</strong>{' '}
-            <Anchor component={Link} to={`/results/${encodeURIComponent(result.id)}`}>
+            <Anchor underline="always" component={Link} to={`/results/${encodeURIComponent(result.id)}`}>
               {w.review}
             </Anchor>
           </>
@@ -266,7 +266,13 @@ function EntryForm({
       </Text>
       {!editable && result && <Alert color="gray">{format(w.readOnly, { status: result.statusLabel })}</Alert>}
       {conflict && (
-        <Alert color="orange" title={w.conflictTitle} role="alert" data-testid="conflict">
+        <Alert
+          color="orange"
+          styles={{ title: { color: '#862e08' } }}
+          title={w.conflictTitle}
+          role="alert"
+          data-testid="conflict"
+        >
           <Text mb="sm">{w.conflictBody}</Text>
           <SimpleGrid cols={2}>
             <div>
@@ -356,7 +362,7 @@ function EntryForm({
                 {w.save}
               </Button>
               {(!result || abilities.submit !== false) && (
-                <Button color="teal" onClick={() => void submit()} loading={step.isPending} disabled={busy}>
+                <Button onClick={() => void submit()} loading={step.isPending} disabled={busy}>
                   {w.submit}
                 </Button>
               )}

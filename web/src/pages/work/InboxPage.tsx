@@ -12,7 +12,7 @@ import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 10) / 10}%`);
 
 export function entryHref(code: string, department: string, period: string) {
   return `/entry/${encodeURIComponent(code)}?department=${encodeURIComponent(department)}&period=${encodeURIComponent(period)}`;
@@ -37,7 +37,7 @@ function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) 
         {items.map((i) => (
           <Table.Tr key={`${i.indicator.code}-${i.department.id}-${i.period}`}>
             <Table.Td>
-              <Anchor component={Link} to={entryHref(i.indicator.code, i.department.name, i.period)}>
+              <Anchor underline="always" component={Link} to={entryHref(i.indicator.code, i.department.name, i.period)}>
                 {i.indicator.code} {i.indicator.name}
               </Anchor>
             </Table.Td>
@@ -71,7 +71,7 @@ function ResultTable({ caption, items }: { caption: string; items: ResultView[] 
         {items.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td>
-              <Anchor component={Link} to={`/results/${encodeURIComponent(r.id)}`}>
+              <Anchor underline="always" component={Link} to={`/results/${encodeURIComponent(r.id)}`}>
                 {r.indicator.code} {r.indicator.name}
               </Anchor>
             </Table.Td>
@@ -163,7 +163,7 @@ export default function InboxPage() {
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap">
                               <Progress
-                                value={(c.rate ?? 0) * 100}
+                                value={Math.min(100, c.rate ?? 0)}
                                 style={{ flex: 1 }}
                                 aria-label={`${c.department.name} ${w.rate}`}
                               />

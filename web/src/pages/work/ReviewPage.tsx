@@ -83,7 +83,7 @@ function Review({ d }: { d: ResultDetail }) {
             </Text>
           )}
           {ab.edit && (
-            <Anchor component={Link} to={entryHref(r.indicator.code, r.department.name, r.period)}>
+            <Anchor underline="always" component={Link} to={entryHref(r.indicator.code, r.department.name, r.period)}>
               {w.edit}
             </Anchor>
           )}
@@ -116,12 +116,12 @@ function Review({ d }: { d: ResultDetail }) {
           )}
           <Group>
             {ab.approve && (
-              <Button color="teal" onClick={() => run('approve')} disabled={busy}>
+              <Button onClick={() => run('approve')} disabled={busy}>
                 {w.approve}
               </Button>
             )}
             {ab.verify && (
-              <Button color="teal" onClick={() => run('verify')} disabled={busy}>
+              <Button onClick={() => run('verify')} disabled={busy}>
                 {w.verify}
               </Button>
             )}

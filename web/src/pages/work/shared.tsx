@@ -36,7 +36,7 @@ export function UnsavedGuard({ dirty }: { dirty: boolean }) {
       opened={blocker.state === 'blocked'}
       onClose={() => blocker.reset?.()}
       title={m.work.unsavedTitle}
-      closeButtonProps={{ 'aria-label': m.work.stay }}
+      withCloseButton={false}
     >
       <Text mb="md">{m.work.unsavedBody}</Text>
       <Group justify="flex-end">
@@ -58,7 +58,7 @@ export function EvidenceList({ items }: { items: EvidenceView[] }) {
     <List>
       {items.map((e) => (
         <List.Item key={e.id}>
-          <Anchor href={e.downloadUrl} download={e.fileName}>
+          <Anchor underline="always" href={e.downloadUrl} download={e.fileName}>
             {e.fileName}
           </Anchor>{' '}
           <Text span size="sm" c="dimmed">
