@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { repoRoot } from './server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,5 +93,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Looks at the page as a test should before moving on: waits for the network to settle, writes a
+ * screenshot `name`.png from the top, and fails on any serious or critical axe-core violation.
+ */
+export async function checkPage(page: Page, name: string): Promise<string> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const file = await screenshot(page, name);
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
   return file;
 }
