@@ -100,6 +100,22 @@ export const workKo = {
   reason: '사유',
   noActions: '지금 이 실적에 할 수 있는 처리가 없습니다.',
   late: '기한 후 제출',
+  actions: {
+    created: '작성',
+    saved: '저장',
+    evidence_added: '증빙 추가',
+    evidence_removed: '증빙 삭제',
+    comment: '의견',
+    submit: '제출',
+    submitted: '제출',
+    approve: '승인',
+    approved: '승인',
+    verify: '검증',
+    verified: '검증',
+    return: '반려',
+    returned: '반려',
+  },
+  statuses: { draft: '작성중', submitted: '제출', approved: '승인', verified: '검증' },
 };
 
 export const workEn: Widen<typeof workKo> = {
@@ -196,4 +212,20 @@ export const workEn: Widen<typeof workKo> = {
   reason: 'Reason',
   noActions: 'Nothing can be done with this result now.',
   late: 'Submitted late',
+  actions: {
+    created: 'Created',
+    saved: 'Saved',
+    evidence_added: 'Evidence added',
+    evidence_removed: 'Evidence removed',
+    comment: 'Comment',
+    submit: 'Submitted',
+    submitted: 'Submitted',
+    approve: 'Approved',
+    approved: 'Approved',
+    verify: 'Verified',
+    verified: 'Verified',
+    return: 'Returned',
+    returned: 'Returned',
+  },
+  statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', verified: 'Verified' },
 };

@@ -28,6 +28,7 @@ function Review({ d }: { d: ResultDetail }) {
   const [textError, setTextError] = useState<string | undefined>();
   const [alert, setAlert] = useState<{ color: string; text: string } | null>(null);
   const ab = d.abilities;
+  const st = (x: string | null) => (x ? ((w.statuses as Record<string, string>)[x] ?? x) : '');
   const busy = step.isPending || ret.isPending;
   const fail = (e: unknown) => setAlert({ color: 'red', text: e instanceof ApiError ? e.message : String(e) });
 
@@ -149,43 +150,50 @@ function Review({ d }: { d: ResultDetail }) {
               <Table.Tr key={i}>
                 <Table.Td>{t.at.slice(0, 16).replace('T', ' ')}</Table.Td>
                 <Table.Td>{t.actor.name}</Table.Td>
-                <Table.Td>{t.action}</Table.Td>
-                <Table.Td>{t.fromStatus || t.toStatus ? `${t.fromStatus ?? ''} → ${t.toStatus ?? ''}` : ''}</Table.Td>
+                <Table.Td>{(w.actions as Record<string, string>)[t.action] ?? t.action}</Table.Td>
+                <Table.Td>{t.fromStatus || t.toStatus ? `${st(t.fromStatus)} → ${st(t.toStatus)}` : ''}</Table.Td>
                 <Table.Td>{t.reason}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </TableFrame>
       </Section>
-      {ab.comment && (
-        <Section title={w.comments}>
-          <Stack gap="sm" maw={640}>
-            {comments.length === 0 && <Text c="dimmed">{w.none}</Text>}
-            <Textarea
-              label={w.commentText}
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setTextError(undefined);
-              }}
-              error={textError}
-              styles={fieldStyles}
-            />
-            <Group>
-              <Button
-                variant="default"
-                loading={comment.isPending}
-                onClick={() => {
-                  if (!text.trim()) return setTextError(w.commentRequired);
-                  comment.mutate({ id: r.id, text: text.trim() }, { onSuccess: () => setText(''), onError: fail });
+      <Section title={w.comments}>
+        <Stack gap="sm" maw={640}>
+          {comments.length === 0 && <Text c="dimmed">{w.none}</Text>}
+          {comments.map((c, i) => (
+            <Text key={i} style={{ whiteSpace: 'pre-wrap' }}>
+              <strong>{c.actor.name}</strong> ({c.at.slice(0, 16).replace('T', ' ')}): {c.reason}
+            </Text>
+          ))}
+          {ab.comment && (
+            <>
+              <Textarea
+                label={w.commentText}
+                value={text}
+                onChange={(e) => {
+                  setText(e.currentTarget.value);
+                  setTextError(undefined);
                 }}
-              >
-                {w.addComment}
-              </Button>
-            </Group>
-          </Stack>
-        </Section>
-      )}
+                error={textError}
+                styles={fieldStyles}
+              />
+              <Group>
+                <Button
+                  variant="default"
+                  loading={comment.isPending}
+                  onClick={() => {
+                    if (!text.trim()) return setTextError(w.commentRequired);
+                    comment.mutate({ id: r.id, text: text.trim() }, { onSuccess: () => setText(''), onError: fail });
+                  }}
+                >
+                  {w.addComment}
+                </Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Section>
     </Stack>
   );
 }
