@@ -217,6 +217,9 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
     await page.getByText('반려 사유를 입력하세요.').waitFor();
     await check('work-review-return-error');
     expect(await page.getByRole('button', { name: '검증' }).count()).toBe(0);
+    await page.getByLabel('의견', { exact: true }).fill('증빙 확인했습니다');
+    await page.getByRole('button', { name: '의견 남기기' }).click();
+    await page.getByText('증빙 확인했습니다', { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '승인' }).click();
     await page.getByText('승인했습니다.').waitFor();
     await page.getByTestId('result-status').getByText('승인').waitFor();

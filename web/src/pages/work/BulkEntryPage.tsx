@@ -170,14 +170,16 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
           {alert.text}
         </Alert>
       )}
-      <Group>
-        <Button onClick={() => save(false)} loading={bulk.isPending}>
-          {w.bulkSave}
-        </Button>
-        <Button onClick={() => save(true)} loading={bulk.isPending}>
-          {w.bulkSaveSubmit}
-        </Button>
-      </Group>
+      {sheet.rows.some((_, i) => editable(i)) && (
+        <Group>
+          <Button onClick={() => save(false)} loading={bulk.isPending}>
+            {w.bulkSave}
+          </Button>
+          <Button onClick={() => save(true)} loading={bulk.isPending}>
+            {w.bulkSaveSubmit}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
