@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { entryHref } from './InboxPage';
+import { useEntryHref } from './InboxPage';
 import { fieldStyles, parseActual, UnsavedGuard } from './shared';
 
 interface RowForm {
@@ -25,6 +25,7 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
   const { m, format } = useI18n();
   const w = m.work;
   const bulk = useBulkEnter(sheet.year);
+  const entryHref = useEntryHref();
   const init = () =>
     sheet.rows.map<RowForm>((r) => ({
       actual: r.result?.actual == null ? '' : String(r.result.actual),

@@ -31,7 +31,7 @@ import {
   type ResultView,
   type SheetRow,
 } from '../../api/results';
-import { useYear } from '../../app/year';
+import { useHref, useYear } from '../../app/year';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
@@ -165,6 +165,7 @@ function EntryForm({
   const update = useUpdateResult();
   const step = useTransition();
   const detail = useResult(result?.id);
+  const href = useHref();
   const dirty = !same(form, formOf(result));
   const editable = !result || result.status === 'draft';
   const abilities = detail.data?.abilities ?? {};
@@ -258,7 +259,7 @@ function EntryForm({
           <>
             {' · '}
             {w.status}: <strong data-testid="result-status">{result.statusLabel}</strong>{' '}
-            <Anchor underline="always" component={Link} to={`/results/${encodeURIComponent(result.id)}`}>
+            <Anchor underline="always" component={Link} to={href(`/results/${encodeURIComponent(result.id)}`)}>
               {w.review}
             </Anchor>
           </>

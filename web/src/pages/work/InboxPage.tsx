@@ -6,7 +6,7 @@
 import { Anchor, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useInbox, type InboxItem, type ResultView } from '../../api/results';
-import { useYear } from '../../app/year';
+import { useHref, useYear } from '../../app/year';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
@@ -14,12 +14,16 @@ import { useI18n } from '../../i18n';
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 10) / 10}%`);
 
-export function entryHref(code: string, department: string, period: string) {
-  return `/entry/${encodeURIComponent(code)}?department=${encodeURIComponent(department)}&period=${encodeURIComponent(period)}`;
+/** The entry page of one indicator, keeping the year of the address. */
+export function useEntryHref() {
+  const href = useHref();
+  return (code: string, department: string, period: string) =>
+    href(`/entry/${encodeURIComponent(code)}`, { department, period });
 }
 
 function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) {
   const { m } = useI18n();
+  const entryHref = useEntryHref();
   const w = m.work;
   if (items.length === 0) return <Text c="dimmed">{w.none}</Text>;
   return (
@@ -54,6 +58,7 @@ function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) 
 
 function ResultTable({ caption, items }: { caption: string; items: ResultView[] }) {
   const { m } = useI18n();
+  const href = useHref();
   const w = m.work;
   if (items.length === 0) return <Text c="dimmed">{w.none}</Text>;
   return (
@@ -71,7 +76,7 @@ function ResultTable({ caption, items }: { caption: string; items: ResultView[] 
         {items.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td>
-              <Anchor underline="always" component={Link} to={`/results/${encodeURIComponent(r.id)}`}>
+              <Anchor underline="always" component={Link} to={href(`/results/${encodeURIComponent(r.id)}`)}>
                 {r.indicator.code} {r.indicator.name}
               </Anchor>
             </Table.Td>
@@ -90,6 +95,7 @@ export default function InboxPage() {
   const { m, format } = useI18n();
   const w = m.work;
   const { year } = useYear();
+  const href = useHref();
   const q = useInbox(year);
   return (
     <Page title={w.inboxTitle} intro={w.inboxIntro}>
@@ -116,11 +122,7 @@ export default function InboxPage() {
                     ].map((k) => {
                       const [department, period] = k.split('\u0000') as [string, string];
                       return (
-                        <Anchor
-                          key={k}
-                          component={Link}
-                          to={`/entry?department=${encodeURIComponent(department)}&period=${encodeURIComponent(period)}`}
-                        >
+                        <Anchor key={k} component={Link} to={href('/entry', { department, period })}>
                           {format(w.bulkLink, { department, period })}
                         </Anchor>
                       );

@@ -13,12 +13,13 @@ import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { EvidenceList, fieldStyles } from './shared';
-import { entryHref } from './InboxPage';
+import { useEntryHref } from './InboxPage';
 
 function Review({ d }: { d: ResultDetail }) {
   const { m } = useI18n();
   const w = m.work;
   const r = d.result;
+  const entryHref = useEntryHref();
   const step = useTransition();
   const ret = useReturnResult();
   const comment = useComment();
