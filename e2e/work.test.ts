@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let target: Pick;
+  /** Another open quantitative result of the same staff member, in another period (for the bulk table). */
+  let second: Pick | undefined;
   const url = (p: string) => `${server.baseUrl}${p}`;
 
   async function check(name: string) {
@@ -111,6 +113,11 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
         );
         const row = sheet.body.rows.find((r) => r.indicator.code === i.indicator.code);
         if (row?.indicator.measurement !== 'quantitative') continue;
+        if (target) {
+          if (i.period !== target.period && i.department.name === target.department)
+            second = { ...target, period: i.period, code: i.indicator.code, resultId: i.resultId };
+          continue;
+        }
         target = {
           user: `staff-${nn}`,
           head: `head-${nn}`,
@@ -119,7 +126,6 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
           code: i.indicator.code,
           resultId: i.resultId,
         };
-        break;
       }
     }
     expect(target, 'a staff account with an open quantitative result').toBeDefined();
@@ -244,5 +250,18 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /기간 전체 입력/ }).waitFor();
     await page.locator(`[data-row="${target.code}"]`).waitFor();
     await check('work-bulk');
+
+    if (second) {
+      await page.goto(url(`/entry?department=${encodeURIComponent(second.department)}&period=${second.period}`));
+      const row = page.locator(`[data-row="${second.code}"]`);
+      await row.waitFor();
+      await row.getByLabel(`${second.code} 실적치`).fill('열두 건');
+      await page.getByRole('button', { name: '모두 저장', exact: true }).click();
+      await row.getByText('실적치는 숫자로 입력하세요 (예: 12.5).').waitFor();
+      await check('work-bulk-row-error');
+      await row.getByLabel(`${second.code} 실적치`).fill('12');
+      await page.getByRole('button', { name: '모두 저장', exact: true }).click();
+      await page.getByText(/건 고쳐 저장했습니다/).waitFor();
+    }
   }, 120_000);
 });
