@@ -39,7 +39,13 @@ describe('plan read API', () => {
     expect(years.plans.map((p: { year: number }) => p.year)).toEqual([2019, 2020]);
 
     const tree = (await call(app, viewer, 'GET', '/api/v1/plans/2020/tree')).json();
-    expect(tree.tree.map((n: { name: string }) => n.name)).toEqual(['일자리 송파', '배우는 송파', '안전한 송파', '꿈꾸는 송파', '재밌는 송파']);
+    expect(tree.tree.map((n: { name: string }) => n.name)).toEqual([
+      '일자리 송파',
+      '배우는 송파',
+      '안전한 송파',
+      '꿈꾸는 송파',
+      '재밌는 송파',
+    ]);
     const count = (nodes: { level: string; children: never[] }[], level: string): number =>
       nodes.reduce((n, x) => n + (x.level === level ? 1 : 0) + count(x.children, level), 0);
     expect(count(tree.tree, 'indicator')).toBe(195);
@@ -51,10 +57,35 @@ describe('plan read API', () => {
     type N = { level: string; code: string; department?: string; kind?: string; children: N[] };
     const flat = (nodes: N[]): N[] => nodes.flatMap((x) => [x, ...flat(x.children)]);
     const nodes = flat(dept.json().tree);
-    const own = (await call(app, viewer, 'GET', '/api/v1/plans/2020/summary')).json().byDepartment.find((d: { name: string }) => d.name === '교통과');
-    expect(nodes.filter((n) => n.level === 'deptStrategicGoal' && n.department === '교통과')).toHaveLength(own.deptStrategicGoals);
+    const own = (await call(app, viewer, 'GET', '/api/v1/plans/2020/summary'))
+      .json()
+      .byDepartment.find((d: { name: string }) => d.name === '교통과');
+    expect(nodes.filter((n) => n.level === 'deptStrategicGoal' && n.department === '교통과')).toHaveLength(
+      own.deptStrategicGoals,
+    );
     const foreign = nodes.filter((n) => n.level === 'indicator' && n.department !== '교통과');
     expect(foreign.every((n) => n.kind === 'common' || n.kind === 'convergence')).toBe(true);
+
+    // Its scorecard in the same answer: one row per indicator of its part, with the latest result's rate by the plan's rule.
+    type Row = {
+      indicator: { code: string; target: number | null; direction: string; measurement: string };
+      results: { department: string; period: string; actual: number | null }[];
+      latest: { period: string; actual: number | null; rate: number | null } | null;
+    };
+    const scorecard: Row[] = dept.json().scorecard;
+    const indicatorCodes = new Set(nodes.filter((n) => n.level === 'indicator').map((n) => n.code));
+    expect(new Set(scorecard.map((r) => r.indicator.code))).toEqual(indicatorCodes);
+    const rated = scorecard.find(
+      (r) =>
+        r.latest?.actual &&
+        r.indicator.measurement === 'quantitative' &&
+        r.indicator.direction === 'higher' &&
+        r.indicator.target,
+    )!;
+    expect(rated, 'a higher-is-better indicator with a result').toBeDefined();
+    expect(rated.latest!.rate).toBeCloseTo((rated.latest!.actual! / rated.indicator.target!) * 100, 9);
+    expect(rated.results.at(-1)?.period).toBe(rated.latest!.period);
+    expect(rated.results.every((r) => r.department === rated.results[0]!.department)).toBe(true);
 
     const ind = (await call(app, viewer, 'GET', '/api/v1/plans/2020/indicators/I001')).json();
     expect(ind.indicator.code).toBe('I001');
@@ -89,7 +120,9 @@ describe('plan read API', () => {
     expect((await app.inject({ url: '/readyz' })).json().status).toBe('ready');
     const spec = (await app.inject({ url: '/api/openapi.json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{year}/summary', '/api/v1/plans/{year}/tree']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/plans/{year}/summary', '/api/v1/plans/{year}/tree']),
+    );
     const docs = await app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);

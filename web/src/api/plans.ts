@@ -1,5 +1,5 @@
 /** TanStack Query hooks for the read API (src/server/routes/plans.ts). */
-import { useQuery, useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type {
   ChecksResponse,
@@ -61,12 +61,6 @@ export function useIndicator(year: number | undefined, code: string) {
 }
 
 /** Several indicators at once (the department scorecard until the server offers one request for it). */
-export function useIndicators(year: number | undefined, codes: string[]) {
-  return useQueries({
-    queries: codes.map((code) => ({ ...indicatorQuery(year ?? 0, code), enabled: year !== undefined })),
-  });
-}
-
 export function useChecks(year: number | undefined) {
   return useQuery({
     queryKey: planKeys.checks(year ?? 0),

@@ -88,6 +88,21 @@ export interface TreeResponse {
   plan?: PlanHeader;
   department: string | null;
   tree: TreeNode[];
+  /** With a department: its indicators with their results and the latest rate (features/plans/plan-views.ts). */
+  scorecard?: ScorecardRow[];
+}
+
+export interface ScorecardRow {
+  indicator: IndicatorRow;
+  tasks: number;
+  results: ResultRow[];
+  latest: {
+    period: string;
+    department: string;
+    actual: number | null;
+    status: ResultRow['status'];
+    rate: number | null;
+  } | null;
 }
 
 export interface GoalRef {

@@ -7,8 +7,8 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { Anchor, Table, Text } from '@mantine/core';
 import { ApiError } from '../api/client';
-import { useDepartment, useIndicators, useSummary } from '../api/plans';
-import type { IndicatorResponse, TreeNode } from '../api/types';
+import { useDepartment, useSummary } from '../api/plans';
+import type { ScorecardRow, TreeNode } from '../api/types';
 import { useHref, useYear } from '../app/year';
 import { IllustrativeBadge } from '../components/Illustrative';
 import { Page, Section } from '../components/Page';
@@ -16,7 +16,7 @@ import { Loading, QueryError } from '../components/QueryState';
 import { PlanTree } from '../components/PlanTree';
 import { TableFrame, Th } from '../components/TableFrame';
 import { useI18n } from '../i18n';
-import { latestResult, periodLabel } from './indicator-utils';
+import { periodLabel } from './indicator-utils';
 
 function collectIndicators(nodes: TreeNode[]): TreeNode[] {
   const out = new Map<string, TreeNode>();
@@ -29,19 +29,34 @@ function collectIndicators(nodes: TreeNode[]): TreeNode[] {
   return [...out.values()];
 }
 
-function Scorecard({ name, indicators, year }: { name: string; indicators: TreeNode[]; year: number | undefined }) {
+/** A small line of the results over the periods, with the target as a dashed line; the values as its text. */
+function Sparkline({ values, target, label }: { values: number[]; target: number | null; label: string }) {
+  if (values.length === 0) return null;
+  const w = 96;
+  const h = 24;
+  const all = target === null ? values : [...values, target];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const y = (v: number) => (hi === lo ? h / 2 : h - 2 - ((v - lo) / (hi - lo)) * (h - 4));
+  const x = (i: number) => (values.length === 1 ? w / 2 : 2 + (i * (w - 4)) / (values.length - 1));
+  const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  return (
+    <svg className="sparkline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label}>
+      {target !== null ? (
+        <line x1={0} x2={w} y1={y(target)} y2={y(target)} stroke="#868e96" strokeDasharray="3 2" strokeWidth={1} />
+      ) : null}
+      <polyline points={points} fill="none" stroke="var(--mantine-color-brand-7)" strokeWidth={1.5} />
+      {values.length === 1 ? <circle cx={x(0)} cy={y(values[0]!)} r={2} fill="var(--mantine-color-brand-7)" /> : null}
+    </svg>
+  );
+}
+
+function Scorecard({ name, rows, order }: { name: string; rows: ScorecardRow[]; order: TreeNode[] }) {
   const { m, format, num } = useI18n();
   const href = useHref();
-  const details = useIndicators(
-    year,
-    indicators.map((i) => i.code),
-  );
-  const byCode = new Map<string, IndicatorResponse>();
-  details.forEach((q) => {
-    if (q.data) byCode.set(q.data.indicator.code, q.data);
-  });
+  const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
   return (
-    <TableFrame caption={format(m.departments.scorecardCaption, { name })} captionHidden minWidth={820}>
+    <TableFrame caption={format(m.departments.scorecardCaption, { name })} captionHidden minWidth={980}>
       <Table.Thead>
         <Table.Tr>
           <Th>{m.departments.colIndicator}</Th>
@@ -51,15 +66,23 @@ function Scorecard({ name, indicators, year }: { name: string; indicators: TreeN
           <Th num>{m.departments.colBaseline}</Th>
           <Th num>{m.departments.colTarget}</Th>
           <Th num>{m.departments.colLatest}</Th>
+          <Th num>{m.departments.colRate}</Th>
+          <Th>{m.departments.colTrend}</Th>
+          <Th>{m.departments.colStatus}</Th>
           <Th num>{m.departments.colTasks}</Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {indicators.map((n) => {
+        {order.map((n) => {
           const d = byCode.get(n.code);
           const ind = d?.indicator;
-          const latest = d ? latestResult(d.results, name, ind?.leadDepartment) : undefined;
-          const unit = ind?.unit ?? '';
+          const latest = d?.latest ?? null;
+          const series = (d?.results ?? []).filter((r) => r.actual !== null);
+          const trendLabel = format(m.departments.trendLabel, {
+            values:
+              series.map((r) => `${periodLabel(r.period, m.periods)} ${num(r.actual)}`).join(', ') || m.common.dash,
+            target: ind?.target === null || ind?.target === undefined ? m.common.dash : num(ind.target),
+          });
           return (
             <Table.Tr key={n.code}>
               <Table.Th scope="row" fw={500}>
@@ -77,22 +100,31 @@ function Scorecard({ name, indicators, year }: { name: string; indicators: TreeN
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {m.kindsShort[(n.kind ?? 'unique') as 'unique'] ?? n.kind}
               </Table.Td>
-              <Table.Td>{unit}</Table.Td>
+              <Table.Td>{ind?.unit ?? ''}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{ind ? m.direction[ind.direction] : ''}</Table.Td>
               <Table.Td className="num">{ind ? num(ind.baseline) : ''}</Table.Td>
               <Table.Td className="num">{ind ? num(ind.target) : ''}</Table.Td>
               <Table.Td className="num">
-                {latest ? (
+                {latest && latest.actual !== null ? (
                   <>
                     {num(latest.actual)} <span className="cell-sub">({periodLabel(latest.period, m.periods)})</span>
                   </>
-                ) : d ? (
-                  m.common.dash
                 ) : (
-                  ''
+                  m.common.dash
                 )}
               </Table.Td>
-              <Table.Td className="num">{d ? num(d.tasks.length, 0) : ''}</Table.Td>
+              <Table.Td className="num">
+                {latest?.rate !== null && latest?.rate !== undefined
+                  ? format(m.common.percent, { value: num(latest.rate, 1) })
+                  : m.common.dash}
+              </Table.Td>
+              <Table.Td>
+                <Sparkline values={series.map((r) => r.actual!)} target={ind?.target ?? null} label={trendLabel} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {latest ? m.resultStatus[latest.status] : m.departments.noResult}
+              </Table.Td>
+              <Table.Td className="num">{d ? num(d.tasks, 0) : ''}</Table.Td>
             </Table.Tr>
           );
         })}
@@ -148,7 +180,7 @@ export default function DepartmentPage() {
                 other: indicators.filter((n) => n.department !== name).length,
               })}
             </Text>
-            <Scorecard name={name} indicators={indicators} year={year} />
+            <Scorecard name={name} rows={dept.data.scorecard ?? []} order={indicators} />
           </Section>
           <Section title={m.departments.tree} id="dept-tree">
             <PlanTree nodes={dept.data.tree} label={`${name} · ${m.departments.tree}`} defaultExpandDepth={4} />

@@ -18,14 +18,6 @@ export function sortResults(results: ResultRow[]): ResultRow[] {
   );
 }
 
-/** The latest result with a value: the department's own, else the lead department's. */
-export function latestResult(results: ResultRow[], department: string, lead?: string): ResultRow | undefined {
-  const withValue = sortResults(results).filter((r) => r.actual !== null);
-  const own = withValue.filter((r) => r.department === department);
-  const pool = own.length ? own : withValue.filter((r) => r.department === lead);
-  return pool[pool.length - 1];
-}
-
 /** A period key for people: 2020-Q3 → "2020년 3분기" / "Q3 2020" (templates from the catalog). */
 export function periodLabel(
   period: string,
