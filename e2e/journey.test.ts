@@ -129,6 +129,13 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
 
   it('staff enters the result with evidence and submits it', async () => {
     await uiLogin(page, server.baseUrl, target.staff);
+    // Home: what is due for me, the year's results by step, the strategy map by achievement.
+    await page.goto(url('/'));
+    await page.getByRole('heading', { name: '나의 할 일' }).waitFor();
+    await page.getByRole('heading', { name: '실적 진행' }).waitFor();
+    expect(await page.locator('.goal-rate').count()).toBe(5);
+    expect(await page.locator('#strategy-map').innerText()).toMatch(/달성률\s*\d+(\.\d)?% · (순조|주의|부진)/);
+    await check('01b-home-staff');
     await page.goto(url('/inbox'));
     await page.getByRole('heading', { level: 1, name: '할 일' }).waitFor();
     await page

@@ -5,6 +5,7 @@ import { summarizePlan } from '../../domain/summary.js';
 import { checkPlan } from '../../domain/plan-checks.js';
 import { diffPlans } from '../../domain/plan-diff.js';
 import { buildPlanTree } from '../../domain/plan-tree.js';
+import { planProgress } from '../../domain/plan-progress.js';
 import { achievementRate, comparePeriods, parsePeriod, resultValue } from '../../domain/achievement.js';
 import type { PlanDocument } from '../../contracts/interchange.js';
 import { notFound } from '../../domain/errors.js';
@@ -17,6 +18,10 @@ export async function loadPlanDocument(db: Db, year: number, orgCode?: string) {
 
 export async function getPlanSummary(db: Db, year: number, orgCode?: string) {
   return summarizePlan(await loadPlanDocument(db, year, orgCode));
+}
+
+export async function getPlanProgress(db: Db, year: number, orgCode?: string) {
+  return { year, ...planProgress(await loadPlanDocument(db, year, orgCode)) };
 }
 
 export async function getPlanChecks(db: Db, year: number, orgCode?: string) {

@@ -87,6 +87,18 @@ describe('plan read API', () => {
     expect(rated.results.at(-1)?.period).toBe(rated.latest!.period);
     expect(rated.results.every((r) => r.department === rated.results[0]!.department)).toBe(true);
 
+    // The home dashboard's progress: every indicator under one of the five goals, rates within 0–100.
+    const progress = (await call(app, viewer, 'GET', '/api/v1/plans/2020/progress')).json();
+    expect(progress.goals).toHaveLength(5);
+    expect(progress.goals.reduce((n: number, g: { indicators: number }) => n + g.indicators, 0)).toBe(195);
+    for (const g of progress.goals) {
+      expect(g.rated).toBeGreaterThan(0);
+      expect(g.rate).toBeGreaterThan(0);
+      expect(g.rate).toBeLessThanOrEqual(100);
+    }
+    const statuses = Object.values(progress.results) as number[];
+    expect(statuses.every((n) => n > 0)).toBe(true); // the demo year has results in every state
+
     const ind = (await call(app, viewer, 'GET', '/api/v1/plans/2020/indicators/I001')).json();
     expect(ind.indicator.code).toBe('I001');
     expect(ind.path.orgStrategicGoal.name).toBe('일자리 송파');

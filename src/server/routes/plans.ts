@@ -9,6 +9,7 @@ import {
   getIndicator,
   getPlanChecks,
   getPlanDiff,
+  getPlanProgress,
   getPlanSummary,
   getPlanTree,
 } from '../../features/plans/plan-views.js';
@@ -87,6 +88,36 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getPlanSummary(db(), req.params.year, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/progress',
+    {
+      config: { action: 'plan.read' },
+      schema: {
+        tags,
+        summary: '진행 현황 (區 전략목표별 달성률, 상태별 실적 수)',
+        params: yearParams,
+        querystring: orgQuery,
+        response: {
+          200: z.object({
+            year: z.number(),
+            goals: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                indicators: z.number(),
+                rated: z.number(),
+                rate: z.number().nullable(),
+                band: z.enum(['good', 'fair', 'poor']).nullable(),
+              }),
+            ),
+            results: z.object({ draft: z.number(), submitted: z.number(), approved: z.number(), verified: z.number() }),
+          }),
+        },
+      },
+    },
+    async (req) => getPlanProgress(db(), req.params.year, req.query.org),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type {
   ChecksResponse,
   DiffResponse,
   IndicatorResponse,
+  PlanProgressResponse,
   PlanSummary,
   PlansResponse,
   TreeResponse,
@@ -19,6 +20,7 @@ export const planKeys = {
   department: (year: number, name: string) => ['plans', year, 'department', name] as const,
   indicator: (year: number, code: string) => ['plans', year, 'indicator', code] as const,
   checks: (year: number) => ['plans', year, 'checks'] as const,
+  progress: (year: number) => ['plans', year, 'progress'] as const,
   diff: (from: number, to: number) => ['plans', 'diff', from, to] as const,
 };
 
@@ -61,6 +63,14 @@ export function useIndicator(year: number | undefined, code: string) {
 }
 
 /** Several indicators at once (the department scorecard until the server offers one request for it). */
+export function useProgress(year: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.progress(year ?? 0),
+    queryFn: ({ signal }) => api<PlanProgressResponse>(`/plans/${year}/progress`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
 export function useChecks(year: number | undefined) {
   return useQuery({
     queryKey: planKeys.checks(year ?? 0),

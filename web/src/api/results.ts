@@ -141,9 +141,10 @@ export interface Inbox {
   } | null;
 }
 
-export const useInbox = (year: number | undefined) =>
+export const useInbox = (year: number | undefined, enabled = true) =>
   useQuery({
     queryKey: ['inbox', year],
+    enabled,
     queryFn: ({ signal }) => api<Inbox>('/inbox', { query: { year }, signal }),
   });
 

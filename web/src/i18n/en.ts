@@ -134,6 +134,15 @@ export const en: Messages = {
     groupGoals: 'Goals',
     groupIndicators: 'Indicators',
     groupTasks: 'Tasks and departments',
+    progressHeading: 'Results so far',
+    progressHint: "This year's results by workflow step.",
+    goalRate: 'Achievement',
+    goalRateValue: '{rate}% · {band}',
+    goalRateNone: 'No results',
+    goalRated: '{rated} of {total} indicators with results',
+    bands: { good: 'on track', fair: 'attention', poor: 'behind' },
+    bandLegend:
+      "Colour: achievement 90% and over on track, 70% and over attention, below 70% behind (mean of the indicators' latest rates, capped at 100%)",
     quickLinks: 'Shortcuts',
   },
   explorer: {

@@ -4,14 +4,22 @@
  */
 import { Link } from 'react-router';
 import { Anchor, Group, Text } from '@mantine/core';
-import { useSummary, useTree } from '../api/plans';
-import type { CountKey, OrgStrategicGoalRow, PlanSummary, TreeNode, TreeResponse } from '../api/types';
+import { useProgress, useSummary, useTree } from '../api/plans';
+import type {
+  CountKey,
+  OrgStrategicGoalRow,
+  PlanProgressResponse,
+  PlanSummary,
+  TreeNode,
+  TreeResponse,
+} from '../api/types';
 import { useHref, useYear } from '../app/year';
 import { IllustrativeBadge, IllustrativeNotice } from '../components/Illustrative';
 import { Page, Section } from '../components/Page';
 import { Loading, QueryError } from '../components/QueryState';
 import { useI18n } from '../i18n';
 import { EvaluationHomeCard } from './evaluation';
+import { WorkHomeCard } from './work/WorkHomeCard';
 
 const COUNT_GROUPS: { title: 'groupGoals' | 'groupIndicators' | 'groupTasks'; keys: CountKey[] }[] = [
   {
@@ -22,24 +30,29 @@ const COUNT_GROUPS: { title: 'groupGoals' | 'groupIndicators' | 'groupTasks'; ke
   { title: 'groupTasks', keys: ['tasks', 'departments'] },
 ];
 const PRIMARY: CountKey[] = ['indicators', 'tasks'];
-const GOAL_COLORS = ['#0c4bbf', '#0f7b6c', '#b4460b', '#7a3fb8', '#b0216b', '#3c6e14'];
+/** The strategy map's colour of a goal by its achievement band (the text says the band too). */
+const BAND_COLORS = { good: '#237032', fair: '#a35200', poor: '#c92a2a' } as const;
+const NO_BAND_COLOR = '#5c6670';
+const RESULT_STATUSES = ['draft', 'submitted', 'approved', 'verified'] as const;
 
 interface GoalCard {
   row: OrgStrategicGoalRow;
   node: TreeNode | undefined;
+  progress: PlanProgressResponse['goals'][number] | undefined;
   color: string;
 }
 
 function strategyRows(
   summary: PlanSummary,
   tree: TreeResponse | undefined,
+  progress: PlanProgressResponse | undefined,
 ): { pillar: string | null; goals: GoalCard[] }[] {
   const nodes = tree?.tree ?? [];
-  const cards = summary.byOrgStrategicGoal.map((row, i): GoalCard => ({
-    row,
-    node: nodes.find((n) => (row.code ? n.code === row.code : n.name === row.name)),
-    color: GOAL_COLORS[i % GOAL_COLORS.length]!,
-  }));
+  const cards = summary.byOrgStrategicGoal.map((row): GoalCard => {
+    const node = nodes.find((n) => (row.code ? n.code === row.code : n.name === row.name));
+    const p = progress?.goals.find((g) => (node ? g.code === node.code : g.name === row.name));
+    return { row, node, progress: p, color: p?.band ? BAND_COLORS[p.band] : NO_BAND_COLOR };
+  });
   const rows: { pillar: string | null; goals: GoalCard[] }[] = [];
   for (const c of cards) {
     const pillar = c.row.visionPillar ?? null;
@@ -56,6 +69,7 @@ export default function HomePage() {
   const href = useHref();
   const summary = useSummary(year);
   const tree = useTree(year);
+  const progress = useProgress(year);
   const title = format(m.home.title, { year: year ?? '' });
 
   return (
@@ -74,6 +88,7 @@ export default function HomePage() {
       intro={plan?.title}
     >
       <IllustrativeNotice show={plan?.illustrative} />
+      <WorkHomeCard />
       <EvaluationHomeCard />
       {tree.data?.plan ? (
         <div className="vision-banner">
@@ -110,10 +125,10 @@ export default function HomePage() {
 
           <Section title={m.home.strategyMap} id="strategy-map">
             <Text size="sm" c="dimmed" mb="sm">
-              {m.home.strategyMapHint}
+              {m.home.strategyMapHint} {m.home.bandLegend}
             </Text>
             <div className="strategy-map">
-              {strategyRows(summary.data, tree.data).map((row, ri) => (
+              {strategyRows(summary.data, tree.data, progress.data).map((row, ri) => (
                 <div className="pillar-row" key={`${row.pillar ?? ''}-${ri}`}>
                   {row.pillar ? (
                     <h3 className="pillar-label">
@@ -122,7 +137,7 @@ export default function HomePage() {
                     </h3>
                   ) : null}
                   <ul className="pillar-goals" style={row.pillar ? undefined : { gridColumn: '1 / -1' }}>
-                    {row.goals.map(({ row: g, node, color }) => (
+                    {row.goals.map(({ row: g, node, color, progress: p }) => (
                       <li key={g.name}>
                         <Link
                           className="goal-card"
@@ -150,13 +165,22 @@ export default function HomePage() {
                               <dt>{m.home.goalTasks}</dt>
                               <dd>{num(g.tasks, 0)}</dd>
                             </div>
+                            {p ? (
+                              <div className="goal-rate">
+                                <dt>{m.home.goalRate}</dt>
+                                <dd>
+                                  {p.rate !== null && p.band
+                                    ? format(m.home.goalRateValue, { rate: num(p.rate, 1), band: m.home.bands[p.band] })
+                                    : m.home.goalRateNone}
+                                  <span className="goal-sub">
+                                    {format(m.home.goalRated, { rated: p.rated, total: p.indicators })}
+                                  </span>
+                                </dd>
+                              </div>
+                            ) : null}
                           </dl>
                           <div className="goal-bar" aria-hidden="true">
-                            <span
-                              style={{
-                                width: `${(100 * g.indicators) / Math.max(1, summary.data.counts.indicators)}%`,
-                              }}
-                            />
+                            <span style={{ width: `${p?.rate ?? 0}%` }} />
                           </div>
                         </Link>
                       </li>
@@ -166,6 +190,22 @@ export default function HomePage() {
               ))}
             </div>
           </Section>
+
+          {progress.data ? (
+            <Section title={m.home.progressHeading} id="progress">
+              <Text size="sm" c="dimmed" mb="xs">
+                {m.home.progressHint}
+              </Text>
+              <dl className="stat-row">
+                {RESULT_STATUSES.map((k) => (
+                  <div key={k} className={`stat${k === 'verified' ? ' primary' : ''}`}>
+                    <dt>{m.resultStatus[k]}</dt>
+                    <dd>{num(progress.data.results[k], 0)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Section>
+          ) : null}
 
           <Section title={m.home.quickLinks} id="quick-links">
             <Group gap="lg">

@@ -7,6 +7,9 @@ import type { Widen } from '../widen';
 
 export const workKo = {
   nav: '할 일',
+  homeTitle: '나의 할 일',
+  homeOpen: '할 일 전체 보기',
+  homeCount: '{n}건',
   inboxTitle: '할 일',
   inboxIntro: '입력할 실적, 기한이 지난 실적, 반려된 실적, 승인과 검증을 기다리는 실적입니다.',
   due: '입력할 실적',
@@ -120,6 +123,9 @@ export const workKo = {
 
 export const workEn: Widen<typeof workKo> = {
   nav: 'My work',
+  homeTitle: 'My work',
+  homeOpen: 'All my work',
+  homeCount: '{n}',
   inboxTitle: 'My work',
   inboxIntro: 'Results to enter, overdue, returned, and results waiting for approval and verification.',
   due: 'To enter',
