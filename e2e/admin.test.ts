@@ -10,22 +10,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  CHROMIUM,
-  describeViolations,
-  hasChromium,
-  launchBrowser,
-  screenshot,
-  seriousAxeViolations,
-  type Browser,
-} from './support/browser.js';
+import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser, screenshot } from './support/browser.js';
+import { uiLogin } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 if (!hasChromium) {
   console.log(`[e2e] ${CHROMIUM} 가 없어 계획 관리 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`);
 }
-
-const PASSWORD = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
 
 describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
   let server: RunningServer;
@@ -33,13 +24,7 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
   let page: Page;
   const url = (p: string) => `${server.baseUrl}${p}`;
 
-  async function check(name: string) {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
-  }
+  const check = (name: string) => checkPage(page, name);
 
   const item = (key: string) => page.locator(`[data-key="${key}"]`);
   const editor = () => page.locator('#admin-editor');
@@ -48,11 +33,7 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill('planner');
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await uiLogin(page, server.baseUrl, 'planner');
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -11,16 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  describeViolations,
-  hasChromium,
-  CHROMIUM,
-  launchBrowser,
-  screenshot,
-  screenshotDir,
-  seriousAxeViolations,
-  type Browser,
-} from './support/browser.js';
+import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser, screenshotDir } from './support/browser.js';
+import { uiLogin } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 if (!hasChromium) {
@@ -29,7 +21,6 @@ if (!hasChromium) {
   );
 }
 
-const PASSWORD = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
 const E = '/api/v1/plans/2020/evaluation';
 
 describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
@@ -40,14 +31,7 @@ describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
   const shots: string[] = [];
   const url = (p: string) => `${server.baseUrl}${p}`;
 
-  async function login(username: string) {
-    await browser.context.clearCookies();
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill(username);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
+  const login = (username: string) => uiLogin(page, server.baseUrl, username);
 
   async function see(text: string | RegExp, timeout = 30_000) {
     await page.getByText(text).first().waitFor({ state: 'visible', timeout });
@@ -59,13 +43,7 @@ describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
     return (await r.json()) as T;
   }
 
-  async function check(name: string) {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    shots.push(await screenshot(page, name));
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
-  }
+  const check = async (name: string) => void shots.push(await checkPage(page, name));
 
   /** Picks `option` in the bonus form's Mantine select labelled `label`. */
   async function choose(label: string, option: string) {

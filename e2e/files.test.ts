@@ -14,16 +14,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  describeViolations,
-  hasChromium,
-  CHROMIUM,
-  launchBrowser,
-  screenshot,
-  screenshotDir,
-  seriousAxeViolations,
-  type Browser,
-} from './support/browser.js';
+import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser, screenshotDir } from './support/browser.js';
+import { uiLogin } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 if (!hasChromium) {
@@ -31,8 +23,6 @@ if (!hasChromium) {
     `[e2e] ${CHROMIUM} 가 없어 엑셀·문서 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed; apt-get install chromium fonts-noto-cjk).`,
   );
 }
-
-const PASSWORD = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
 
 /** The column letter of a 1-based column number (1 → A, 27 → AA). */
 function letter(n: number): string {
@@ -51,27 +41,13 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
   const shots: string[] = [];
   const url = (p: string) => `${server.baseUrl}${p}`;
 
-  async function login(username: string) {
-    await browser.context.clearCookies();
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill(username);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
+  const login = (username: string) => uiLogin(page, server.baseUrl, username);
 
   async function see(text: string | RegExp, timeout = 30_000) {
     await page.getByText(text).first().waitFor({ state: 'visible', timeout });
   }
 
-  async function check(name: string) {
-    await page.waitForLoadState('networkidle');
-    // The header is fixed: a full-page capture of a scrolled page would paint it mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    shots.push(await screenshot(page, name));
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
-  }
+  const check = async (name: string) => void shots.push(await checkPage(page, name));
 
   /** Chooses `file` in the upload form, sets 바꾸기, and runs the dry run. */
   async function uploadForCheck(file: string, replace = true) {

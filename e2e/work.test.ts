@@ -11,15 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  CHROMIUM,
-  describeViolations,
-  hasChromium,
-  launchBrowser,
-  screenshot,
-  seriousAxeViolations,
-  type Browser,
-} from './support/browser.js';
+import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser } from './support/browser.js';
+import { apiSession, uiLogin } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 if (!hasChromium) {
@@ -27,8 +20,6 @@ if (!hasChromium) {
     `[e2e] ${CHROMIUM} 가 없어 할 일·실적 입력 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`,
   );
 }
-
-const PASSWORD = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
 
 interface Pick {
   user: string;
@@ -48,50 +39,10 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
   let second: Pick | undefined;
   const url = (p: string) => `${server.baseUrl}${p}`;
 
-  async function check(name: string) {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `${name}: axe-core\n${describeViolations(violations)}`).toEqual([]);
-  }
+  const check = (name: string) => checkPage(page, name);
 
-  /** An API session outside the browser (cookie + CSRF token), for finding data and simulating another person. */
-  async function apiLogin(username: string) {
-    const r = await fetch(url('/api/v1/auth/login'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    expect(r.status).toBe(200);
-    const cookie = r.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const body = (await r.json()) as { csrfToken?: string };
-    const call = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
-      const res = await fetch(url(`/api/v1${path}`), {
-        method: init.method ?? 'GET',
-        headers: {
-          cookie,
-          ...(init.body ? { 'content-type': 'application/json' } : {}),
-          ...(body.csrfToken ? { 'x-csrf-token': body.csrfToken } : {}),
-        },
-        body: init.body ? JSON.stringify(init.body) : undefined,
-      });
-      return { status: res.status, body: (await res.json()) as T };
-    };
-    return call;
-  }
-
-  async function login(username: string) {
-    await page.context().clearCookies();
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill(username);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
+  const apiLogin = (username: string) => apiSession(server.baseUrl, username);
+  const login = (username: string) => uiLogin(page, server.baseUrl, username);
 
   beforeAll(async () => {
     server = await startServer();

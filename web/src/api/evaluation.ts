@@ -11,21 +11,8 @@ const enc = encodeURIComponent;
 
 export type EvalMode = 'final' | 'provisional';
 
-export interface ExplanationSource {
-  kind: string;
-  ref: string;
-  value?: number | string | boolean | null;
-}
-export interface ExplanationNode {
-  label: string;
-  rule: string;
-  value: number;
-  formula?: string;
-  source?: ExplanationSource;
-  sources?: ExplanationSource[];
-  note?: string;
-  children: ExplanationNode[];
-}
+export type { ExplanationNode, ExplanationSource } from '../../../src/domain/evaluation/explanation.js';
+import type { ExplanationNode } from '../../../src/domain/evaluation/explanation.js';
 
 export interface IndicatorDetail {
   indicator: string;

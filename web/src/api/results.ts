@@ -9,35 +9,10 @@ import { api, API_BASE, ApiError, CSRF_HEADER, getCsrfToken, noteActivity } from
 
 const enc = encodeURIComponent;
 
-export type ResultStatus = 'draft' | 'submitted' | 'approved' | 'verified';
-
-export interface ResultView {
-  id: string;
-  indicator: {
-    id: string;
-    code: string;
-    name: string;
-    kind: string;
-    unit: string;
-    measurement: string;
-    frequency: string;
-  };
-  department: { id: string; name: string };
-  period: string;
-  actual: number | null;
-  milestonesDone: string[];
-  comment: string;
-  status: ResultStatus;
-  statusLabel: string;
-  firstSubmittedAt: string | null;
-  submittedBy: string | null;
-  approvedBy: string | null;
-  verifiedBy: string | null;
-  declaredEvidence: number;
-  illustrative: boolean;
-  version: number;
-  updatedAt: string;
-}
+export type { ResultStatus } from '../../../src/domain/results/workflow.js';
+/** One result as the API shows it (features/results/present.ts). */
+export type { ResultView } from '../../../src/features/results/present.js';
+import type { ResultView } from '../../../src/features/results/present.js';
 
 export interface EvidenceView {
   id: string;
