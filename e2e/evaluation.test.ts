@@ -231,6 +231,10 @@ describe.skipIf(!hasChromium)('평가 화면 in Chromium', () => {
     await page.locator('#ranking tbody tr').first().waitFor();
     expect(await page.locator('#ranking tbody tr').count()).toBe(42);
     await see('점수 분포');
+    // The screen says which scheme, and which defaults, scored it.
+    await see('적용된 평가 기준');
+    expect(await page.locator('#scheme tbody tr').count()).toBeGreaterThan(5);
+    expect(await page.locator('#scheme').innerText()).toContain('기본값');
     await page.getByRole('img', { name: /총점 구간별 부서 수 막대그래프/ }).waitFor();
     await check('eval-08-ranking-final');
 

@@ -66,11 +66,9 @@ export interface RankingGroup {
   gradeCounts: Record<string, number>;
 }
 
-export interface SchemeSetting {
-  path: string;
-  label: string;
-  value: unknown;
-}
+/** One setting of the year's scheme with its value and whether it is the default (domain/evaluation/scheme). */
+export type { SettingValue as SchemeSetting } from '../../../src/domain/evaluation/scheme.js';
+import type { SettingValue as SchemeSetting } from '../../../src/domain/evaluation/scheme.js';
 
 export interface EvaluationResponse {
   year: number;

@@ -54,6 +54,14 @@ export const evaluationKo = {
   colBand: '총점 구간',
   colCount: '부서 수',
   gradeCaption: '등급별 부서 수 ({group})',
+  schemeTitle: '적용된 평가 기준',
+  schemeIntro:
+    '이 점수를 계산한 평가 체계의 설정입니다. 기본값과 다른 설정은 기본값을 함께 보여 줍니다 (docs/scoring.md).',
+  schemeColSetting: '설정 (근거)',
+  schemeColValue: '값',
+  schemeColDefault: '기본값',
+  schemeDefault: '기본값',
+  schemeChanged: '변경됨 (기본값 {value})',
   warnings: '자료 확인 필요',
   noDepartments: '보여 줄 부서가 없습니다.',
 
@@ -235,6 +243,14 @@ export const evaluationEn: Widen<typeof evaluationKo> = {
   colBand: 'Total band',
   colCount: 'Departments',
   gradeCaption: 'Departments per grade ({group})',
+  schemeTitle: 'Scheme in force',
+  schemeIntro:
+    'The settings of the evaluation scheme these scores were computed with. A setting that differs from its default shows the default too (docs/scoring.md).',
+  schemeColSetting: 'Setting (basis)',
+  schemeColValue: 'Value',
+  schemeColDefault: 'Default',
+  schemeDefault: 'Default',
+  schemeChanged: 'Changed (default {value})',
   warnings: 'Data to check',
   noDepartments: 'No departments to show.',
 

@@ -37,6 +37,10 @@ import { ERROR_COLOR, EvaluationTabs, fieldStyles, OK_COLOR, useAbilities, WARN_
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 
+/** A setting's value for reading: numbers and words as they are, lists and records as compact JSON. */
+const showSetting = (v: unknown): string =>
+  v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
 export const SCORE_COLUMNS = ['achievement', 'quality', 'qualitative', 'bonus', 'penalty'] as const;
 
 export function ModeBadge({ mode }: { mode: EvalMode }) {
@@ -201,7 +205,7 @@ function Controls({ data, year }: { data: EvaluationResponse; year: number }) {
 }
 
 function Ranking({ data, year }: { data: EvaluationResponse; year: number }) {
-  const { m, format, num, locale } = useI18n();
+  const { m, format, num, locale, lang } = useI18n();
   const href = useHref();
   const { can } = useAbilities();
   const groups = useMemo(() => [...new Set(data.departments.map((d) => d.group))], [data]);
@@ -346,6 +350,36 @@ function Ranking({ data, year }: { data: EvaluationResponse; year: number }) {
             </TableFrame>
           ))}
         </Group>
+      </Section>
+      <Section title={m.evaluation.schemeTitle} id="scheme">
+        <Text size="sm" c="dimmed" mb="xs">
+          {m.evaluation.schemeIntro}
+        </Text>
+        <TableFrame caption={m.evaluation.schemeTitle} captionHidden minWidth={640}>
+          <Table.Thead>
+            <Table.Tr>
+              <Th>{m.evaluation.schemeColSetting}</Th>
+              <Th>{m.evaluation.schemeColValue}</Th>
+              <Th>{m.evaluation.schemeColDefault}</Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.schemeSettings.map((st) => (
+              <Table.Tr key={st.path}>
+                <Table.Th scope="row" fw={500}>
+                  {lang === 'en' ? st.labelEn : st.label}
+                  <span className="cell-sub"> · {st.basis}</span>
+                </Table.Th>
+                <Table.Td>{showSetting(st.value)}</Table.Td>
+                <Table.Td>
+                  {st.isDefault
+                    ? m.evaluation.schemeDefault
+                    : format(m.evaluation.schemeChanged, { value: showSetting(st.defaultValue) })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
       </Section>
       {data.warnings.length > 0 ? (
         <Section title={m.evaluation.warnings} id="warnings">
