@@ -15,6 +15,7 @@ import type { Db } from '../client.js';
 import * as t from '../schema.js';
 import type { PlanDocument } from '../../contracts/interchange.js';
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION } from '../../contracts/interchange.js';
+import { planHierarchyFromRows } from './plan-document.js';
 
 /** `(organization_id, plan_id)` of the table is one of the year's plans. */
 const inYear = (tbl: { organizationId: unknown; planId: unknown }, year: number, organizationId?: string): SQL =>
@@ -147,88 +148,28 @@ export async function readNationalPlanHierarchies(
       format: INTERCHANGE_FORMAT,
       formatVersion: INTERCHANGE_VERSION,
       organization: { code: orgCode, name: orgName },
-      plan: {
-        year: plan.year,
-        title: plan.title,
-        status: plan.status,
-        visionName: plan.visionName,
-        visionSlogan: plan.visionSlogan,
-        overview: plan.overview,
-        futurePlan: plan.futurePlan,
-        priorYearFacts: plan.priorYearFacts,
-        evaluationScheme: plan.evaluationScheme,
-        calendar: plan.calendar,
-        illustrative: plan.illustrative,
-      },
-      visionPillars: mine(pillarsBy).map((p) => ({ name: p.name })),
-      departments: (deptsBy.get(org) ?? []).map((d) => ({
-        name: d.name,
-        group: d.groupName,
-        evaluated: d.evaluated,
-        formerNames: d.formerNames,
-      })),
-      orgStrategicGoals: mine(osgBy).map((g) => ({
-        code: g.code,
-        name: g.name,
-        visionPillar: g.visionPillarId ? (pillarName.get(key(org, g.visionPillarId)) ?? null) : null,
-      })),
-      orgPerformanceGoals: mine(opgBy).map((g) => ({
-        code: g.code,
-        no: g.seq,
-        name: g.name,
-        orgStrategicGoal: c(g.orgStrategicGoalId),
-      })),
-      deptStrategicGoals: mine(dsgBy).map((g) => ({
-        code: g.code,
-        name: g.name,
-        orgPerformanceGoal: c(g.orgPerformanceGoalId),
-        department: dn(g.departmentId),
-        illustrative: g.illustrative,
-      })),
-      deptPerformanceGoals: mine(dpgBy).map((g) => ({
-        code: g.code,
-        name: g.name,
-        deptStrategicGoal: c(g.deptStrategicGoalId),
-        illustrative: g.illustrative,
-      })),
-      indicators: mine(indBy).map((x) => ({
-        code: x.code,
-        name: x.name,
-        deptPerformanceGoal: c(x.deptPerformanceGoalId),
-        kind: x.kind,
-        leadDepartment: dn(x.leadDepartmentId),
-        participants: (participants.get(key(org, x.id)) ?? [])
-          .slice()
-          .sort((a, b) => (deptSeq.get(key(org, a)) ?? 0) - (deptSeq.get(key(org, b)) ?? 0))
-          .map(dn),
-        unit: x.unit,
-        direction: x.direction,
-        measurement: x.measurement,
-        formula: x.formula,
-        dataSource: x.dataSource,
-        frequency: x.frequency,
-        baseline: x.baseline,
-        target: x.target,
-        weight: x.weight,
-        convergenceRule: x.convergenceRule,
-        milestones: x.milestones,
-        tags: x.tags,
-        illustrative: x.illustrative,
-      })),
-      tasks: mine(tasksBy).map((k) => ({
-        code: k.code,
-        name: k.name,
-        indicator: c(k.indicatorId),
-        department: dn(k.departmentId),
-        startDate: k.startDate,
-        endDate: k.endDate,
-        progress: k.progress,
-        budgetProgramCode: k.budgetProgramCode,
-        budgetProgramName: k.budgetProgramName,
-        budgetAmount: k.budgetAmount,
-        executedAmount: k.executedAmount,
-        illustrative: k.illustrative,
-      })),
+      ...planHierarchyFromRows(
+        {
+          plan,
+          pillars: mine(pillarsBy),
+          depts: deptsBy.get(org) ?? [],
+          osg: mine(osgBy),
+          opg: mine(opgBy),
+          dsg: mine(dsgBy),
+          dpg: mine(dpgBy),
+          ind: mine(indBy),
+          tasks: mine(tasksBy),
+        },
+        {
+          code: c,
+          department: dn,
+          pillar: (id) => pillarName.get(key(org, id)) ?? null,
+          participants: (id) =>
+            (participants.get(key(org, id)) ?? [])
+              .slice()
+              .sort((a, b) => (deptSeq.get(key(org, a)) ?? 0) - (deptSeq.get(key(org, b)) ?? 0)),
+        },
+      ),
       results: [],
       evaluationInputs: { raterAssignments: [], ratings: [], bonusAwards: [], qualitativeScores: [], penaltyCases: [] },
       externalAwards: [],

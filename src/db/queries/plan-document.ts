@@ -205,7 +205,12 @@ export async function insertPlanDocument(tx: Db, organizationId: string, doc: Pl
   await insertChunked(ind, (c) => tx.insert(t.indicators).values(c));
 
   const parts = doc.indicators.flatMap((x) => [
-    { organizationId: org, indicatorId: idOf('ind', x.code), departmentId: dept(x.leadDepartment), role: 'lead' as const },
+    {
+      organizationId: org,
+      indicatorId: idOf('ind', x.code),
+      departmentId: dept(x.leadDepartment),
+      role: 'lead' as const,
+    },
     ...x.participants.map((p) => ({
       organizationId: org,
       indicatorId: idOf('ind', x.code),
@@ -331,12 +336,123 @@ export async function insertPlanDocument(tx: Db, organizationId: string, doc: Pl
 }
 
 const byPlan = <T extends { organizationId: unknown; planId: unknown }>(tbl: T, ref: PlanRef) =>
-  and(
-    eq(tbl.organizationId as never, ref.organizationId),
-    eq(tbl.planId as never, ref.planId),
-  );
+  and(eq(tbl.organizationId as never, ref.organizationId), eq(tbl.planId as never, ref.planId));
 
 /** Reads a plan year back as a PlanDocument, in the order it was written. */
+/** The stored rows of one plan's hierarchy, each in its document order. */
+export interface PlanHierarchyRows {
+  plan: typeof t.plans.$inferSelect;
+  pillars: (typeof t.visionPillars.$inferSelect)[];
+  depts: (typeof t.departments.$inferSelect)[];
+  osg: (typeof t.orgStrategicGoals.$inferSelect)[];
+  opg: (typeof t.orgPerformanceGoals.$inferSelect)[];
+  dsg: (typeof t.deptStrategicGoals.$inferSelect)[];
+  dpg: (typeof t.deptPerformanceGoals.$inferSelect)[];
+  ind: (typeof t.indicators.$inferSelect)[];
+  tasks: (typeof t.tasks.$inferSelect)[];
+}
+
+/** How ids of one organization are named in the document. */
+export interface PlanRowNames {
+  /** The code of a goal or indicator id. */
+  code(id: string): string;
+  department(id: string): string;
+  pillar(id: string): string | null;
+  /** The participating department ids of an indicator, in department order. */
+  participants(indicatorId: string): string[];
+}
+
+/**
+ * The plan and its hierarchy (pillars to tasks) as the interchange document writes them: the one
+ * mapping of stored rows to document rows, for readPlanDocument and the national read alike.
+ */
+export function planHierarchyFromRows(rows: PlanHierarchyRows, names: PlanRowNames) {
+  const { plan } = rows;
+  const c = names.code;
+  const dn = names.department;
+  return {
+    plan: {
+      year: plan.year,
+      title: plan.title,
+      status: plan.status,
+      visionName: plan.visionName,
+      visionSlogan: plan.visionSlogan,
+      overview: plan.overview,
+      futurePlan: plan.futurePlan,
+      priorYearFacts: plan.priorYearFacts,
+      evaluationScheme: plan.evaluationScheme,
+      calendar: plan.calendar,
+      illustrative: plan.illustrative,
+    },
+    visionPillars: rows.pillars.map((p) => ({ name: p.name })),
+    departments: rows.depts.map((d) => ({
+      name: d.name,
+      group: d.groupName,
+      evaluated: d.evaluated,
+      formerNames: d.formerNames,
+    })),
+    orgStrategicGoals: rows.osg.map((g) => ({
+      code: g.code,
+      name: g.name,
+      visionPillar: g.visionPillarId ? names.pillar(g.visionPillarId) : null,
+    })),
+    orgPerformanceGoals: rows.opg.map((g) => ({
+      code: g.code,
+      no: g.seq,
+      name: g.name,
+      orgStrategicGoal: c(g.orgStrategicGoalId),
+    })),
+    deptStrategicGoals: rows.dsg.map((g) => ({
+      code: g.code,
+      name: g.name,
+      orgPerformanceGoal: c(g.orgPerformanceGoalId),
+      department: dn(g.departmentId),
+      illustrative: g.illustrative,
+    })),
+    deptPerformanceGoals: rows.dpg.map((g) => ({
+      code: g.code,
+      name: g.name,
+      deptStrategicGoal: c(g.deptStrategicGoalId),
+      illustrative: g.illustrative,
+    })),
+    indicators: rows.ind.map((x) => ({
+      code: x.code,
+      name: x.name,
+      deptPerformanceGoal: c(x.deptPerformanceGoalId),
+      kind: x.kind,
+      leadDepartment: dn(x.leadDepartmentId),
+      participants: names.participants(x.id).map(dn),
+      unit: x.unit,
+      direction: x.direction,
+      measurement: x.measurement,
+      formula: x.formula,
+      dataSource: x.dataSource,
+      frequency: x.frequency,
+      baseline: x.baseline,
+      target: x.target,
+      weight: x.weight,
+      convergenceRule: x.convergenceRule,
+      milestones: x.milestones,
+      tags: x.tags,
+      illustrative: x.illustrative,
+    })),
+    tasks: rows.tasks.map((k) => ({
+      code: k.code,
+      name: k.name,
+      indicator: c(k.indicatorId),
+      department: dn(k.departmentId),
+      startDate: k.startDate,
+      endDate: k.endDate,
+      progress: k.progress,
+      budgetProgramCode: k.budgetProgramCode,
+      budgetProgramName: k.budgetProgramName,
+      budgetAmount: k.budgetAmount,
+      executedAmount: k.executedAmount,
+      illustrative: k.illustrative,
+    })),
+  };
+}
+
 export async function readPlanDocument(db: Db, ref: PlanRef): Promise<PlanDocument> {
   const org = ref.organizationId;
   const [orgRow] = await db.select().from(t.organizations).where(eq(t.organizations.id, org));
@@ -346,61 +462,85 @@ export async function readPlanDocument(db: Db, ref: PlanRef): Promise<PlanDocume
     .where(and(eq(t.plans.organizationId, org), eq(t.plans.id, ref.planId)));
   if (!orgRow || !plan) throw new Error('plan not found');
 
-  const [pillars, depts, osg, opg, dsg, dpg, ind, parts, tasks, results, evCounts, assigns, ratings, bonus, qual, cases, awards] =
-    await Promise.all([
-      db.select().from(t.visionPillars).where(byPlan(t.visionPillars, ref)).orderBy(asc(t.visionPillars.seq)),
-      db
-        .select()
-        .from(t.departments)
-        .where(eq(t.departments.organizationId, org))
-        .orderBy(asc(t.departments.seq), asc(t.departments.name)),
-      db.select().from(t.orgStrategicGoals).where(byPlan(t.orgStrategicGoals, ref)).orderBy(asc(t.orgStrategicGoals.seq)),
-      db
-        .select()
-        .from(t.orgPerformanceGoals)
-        .where(byPlan(t.orgPerformanceGoals, ref))
-        .orderBy(asc(t.orgPerformanceGoals.seq), asc(t.orgPerformanceGoals.code)),
-      db.select().from(t.deptStrategicGoals).where(byPlan(t.deptStrategicGoals, ref)).orderBy(asc(t.deptStrategicGoals.seq)),
-      db
-        .select()
-        .from(t.deptPerformanceGoals)
-        .where(byPlan(t.deptPerformanceGoals, ref))
-        .orderBy(asc(t.deptPerformanceGoals.seq)),
-      db.select().from(t.indicators).where(byPlan(t.indicators, ref)).orderBy(asc(t.indicators.seq)),
-      db
-        .select({
-          indicatorId: t.indicatorDepartments.indicatorId,
-          departmentId: t.indicatorDepartments.departmentId,
-          role: t.indicatorDepartments.role,
-        })
-        .from(t.indicatorDepartments)
-        .innerJoin(
-          t.indicators,
-          and(
-            eq(t.indicators.organizationId, t.indicatorDepartments.organizationId),
-            eq(t.indicators.id, t.indicatorDepartments.indicatorId),
-          ),
-        )
-        .where(byPlan(t.indicators, ref)),
-      db.select().from(t.tasks).where(byPlan(t.tasks, ref)).orderBy(asc(t.tasks.seq)),
-      db.select().from(t.results).where(byPlan(t.results, ref)),
-      db
-        .select({ resultId: t.evidence.resultId, n: sql<number>`count(*)::int` })
-        .from(t.evidence)
-        .innerJoin(t.results, and(eq(t.results.organizationId, t.evidence.organizationId), eq(t.results.id, t.evidence.resultId)))
-        .where(byPlan(t.results, ref))
-        .groupBy(t.evidence.resultId),
-      db.select().from(t.raterAssignments).where(byPlan(t.raterAssignments, ref)),
-      db.select().from(t.qualityRatings).where(byPlan(t.qualityRatings, ref)),
-      db.select().from(t.bonusAwards).where(byPlan(t.bonusAwards, ref)),
-      db.select().from(t.qualitativeScores).where(byPlan(t.qualitativeScores, ref)),
-      db.select().from(t.penaltyCases).where(byPlan(t.penaltyCases, ref)),
-      db
-        .select()
-        .from(t.externalAwards)
-        .where(eq(t.externalAwards.organizationId, org))
-        .orderBy(asc(t.externalAwards.year), asc(t.externalAwards.name)),
-    ]);
+  const [
+    pillars,
+    depts,
+    osg,
+    opg,
+    dsg,
+    dpg,
+    ind,
+    parts,
+    tasks,
+    results,
+    evCounts,
+    assigns,
+    ratings,
+    bonus,
+    qual,
+    cases,
+    awards,
+  ] = await Promise.all([
+    db.select().from(t.visionPillars).where(byPlan(t.visionPillars, ref)).orderBy(asc(t.visionPillars.seq)),
+    db
+      .select()
+      .from(t.departments)
+      .where(eq(t.departments.organizationId, org))
+      .orderBy(asc(t.departments.seq), asc(t.departments.name)),
+    db.select().from(t.orgStrategicGoals).where(byPlan(t.orgStrategicGoals, ref)).orderBy(asc(t.orgStrategicGoals.seq)),
+    db
+      .select()
+      .from(t.orgPerformanceGoals)
+      .where(byPlan(t.orgPerformanceGoals, ref))
+      .orderBy(asc(t.orgPerformanceGoals.seq), asc(t.orgPerformanceGoals.code)),
+    db
+      .select()
+      .from(t.deptStrategicGoals)
+      .where(byPlan(t.deptStrategicGoals, ref))
+      .orderBy(asc(t.deptStrategicGoals.seq)),
+    db
+      .select()
+      .from(t.deptPerformanceGoals)
+      .where(byPlan(t.deptPerformanceGoals, ref))
+      .orderBy(asc(t.deptPerformanceGoals.seq)),
+    db.select().from(t.indicators).where(byPlan(t.indicators, ref)).orderBy(asc(t.indicators.seq)),
+    db
+      .select({
+        indicatorId: t.indicatorDepartments.indicatorId,
+        departmentId: t.indicatorDepartments.departmentId,
+        role: t.indicatorDepartments.role,
+      })
+      .from(t.indicatorDepartments)
+      .innerJoin(
+        t.indicators,
+        and(
+          eq(t.indicators.organizationId, t.indicatorDepartments.organizationId),
+          eq(t.indicators.id, t.indicatorDepartments.indicatorId),
+        ),
+      )
+      .where(byPlan(t.indicators, ref)),
+    db.select().from(t.tasks).where(byPlan(t.tasks, ref)).orderBy(asc(t.tasks.seq)),
+    db.select().from(t.results).where(byPlan(t.results, ref)),
+    db
+      .select({ resultId: t.evidence.resultId, n: sql<number>`count(*)::int` })
+      .from(t.evidence)
+      .innerJoin(
+        t.results,
+        and(eq(t.results.organizationId, t.evidence.organizationId), eq(t.results.id, t.evidence.resultId)),
+      )
+      .where(byPlan(t.results, ref))
+      .groupBy(t.evidence.resultId),
+    db.select().from(t.raterAssignments).where(byPlan(t.raterAssignments, ref)),
+    db.select().from(t.qualityRatings).where(byPlan(t.qualityRatings, ref)),
+    db.select().from(t.bonusAwards).where(byPlan(t.bonusAwards, ref)),
+    db.select().from(t.qualitativeScores).where(byPlan(t.qualitativeScores, ref)),
+    db.select().from(t.penaltyCases).where(byPlan(t.penaltyCases, ref)),
+    db
+      .select()
+      .from(t.externalAwards)
+      .where(eq(t.externalAwards.organizationId, org))
+      .orderBy(asc(t.externalAwards.year), asc(t.externalAwards.name)),
+  ]);
 
   const deptName = new Map(depts.map((d) => [d.id, d.name]));
   const dn = (id: string) => deptName.get(id) ?? '?';
@@ -429,77 +569,16 @@ export async function readPlanDocument(db: Db, ref: PlanRef): Promise<PlanDocume
     format: INTERCHANGE_FORMAT,
     formatVersion: INTERCHANGE_VERSION,
     organization: { code: orgRow.code, name: orgRow.name },
-    plan: {
-      year: plan.year,
-      title: plan.title,
-      status: plan.status,
-      visionName: plan.visionName,
-      visionSlogan: plan.visionSlogan,
-      overview: plan.overview,
-      futurePlan: plan.futurePlan,
-      priorYearFacts: plan.priorYearFacts,
-      evaluationScheme: plan.evaluationScheme,
-      calendar: plan.calendar,
-      illustrative: plan.illustrative,
-    },
-    visionPillars: pillars.map((p) => ({ name: p.name })),
-    departments: depts.map((d) => ({ name: d.name, group: d.groupName, evaluated: d.evaluated, formerNames: d.formerNames })),
-    orgStrategicGoals: osg.map((g) => ({
-      code: g.code,
-      name: g.name,
-      visionPillar: g.visionPillarId ? (pillarName.get(g.visionPillarId) ?? null) : null,
-    })),
-    orgPerformanceGoals: opg.map((g) => ({ code: g.code, no: g.seq, name: g.name, orgStrategicGoal: c(g.orgStrategicGoalId) })),
-    deptStrategicGoals: dsg.map((g) => ({
-      code: g.code,
-      name: g.name,
-      orgPerformanceGoal: c(g.orgPerformanceGoalId),
-      department: dn(g.departmentId),
-      illustrative: g.illustrative,
-    })),
-    deptPerformanceGoals: dpg.map((g) => ({
-      code: g.code,
-      name: g.name,
-      deptStrategicGoal: c(g.deptStrategicGoalId),
-      illustrative: g.illustrative,
-    })),
-    indicators: ind.map((x) => ({
-      code: x.code,
-      name: x.name,
-      deptPerformanceGoal: c(x.deptPerformanceGoalId),
-      kind: x.kind,
-      leadDepartment: dn(x.leadDepartmentId),
-      participants: (participants.get(x.id) ?? [])
-        .sort((a, b) => (deptSeq.get(a) ?? 0) - (deptSeq.get(b) ?? 0))
-        .map(dn),
-      unit: x.unit,
-      direction: x.direction,
-      measurement: x.measurement,
-      formula: x.formula,
-      dataSource: x.dataSource,
-      frequency: x.frequency,
-      baseline: x.baseline,
-      target: x.target,
-      weight: x.weight,
-      convergenceRule: x.convergenceRule,
-      milestones: x.milestones,
-      tags: x.tags,
-      illustrative: x.illustrative,
-    })),
-    tasks: tasks.map((k) => ({
-      code: k.code,
-      name: k.name,
-      indicator: c(k.indicatorId),
-      department: dn(k.departmentId),
-      startDate: k.startDate,
-      endDate: k.endDate,
-      progress: k.progress,
-      budgetProgramCode: k.budgetProgramCode,
-      budgetProgramName: k.budgetProgramName,
-      budgetAmount: k.budgetAmount,
-      executedAmount: k.executedAmount,
-      illustrative: k.illustrative,
-    })),
+    ...planHierarchyFromRows(
+      { plan, pillars, depts, osg, opg, dsg, dpg, ind, tasks },
+      {
+        code: c,
+        department: dn,
+        pillar: (id) => pillarName.get(id) ?? null,
+        participants: (id) =>
+          (participants.get(id) ?? []).sort((a, b) => (deptSeq.get(a) ?? 0) - (deptSeq.get(b) ?? 0)),
+      },
+    ),
     results: results
       .sort((a, b) => byIndDept(a, b) || cmp(a.period, b.period))
       .map((r) => ({
