@@ -1,7 +1,7 @@
 /**
  * How far the year has come, for the home dashboard: each 區 전략목표's achievement so far (the mean
  * of its indicators' latest achievement rates, each capped at 100% as the score caps it by default)
- * with a band for the strategy map's colour, and the year's results by workflow status. Derived from
+ * with a band for the strategy map's colour, and the year's results by workflow status. Also one department's scorecard. Derived from
  * the plan document only; the evaluation (features/evaluation) is what scores, this only shows.
  */
 import type { PlanDocument } from '../contracts/interchange.js';
@@ -34,6 +34,36 @@ export interface PlanProgress {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
+type Result = PlanDocument['results'][number];
+type Indicator = PlanDocument['indicators'][number];
+
+/** Results in period order (by when a period ends, domain/achievement); keys that are no period are left out. */
+function inPeriodOrder(results: Result[]): Result[] {
+  return results
+    .flatMap((r) => {
+      const period = parsePeriod(r.period);
+      return period ? [{ r, period }] : [];
+    })
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map(({ r }) => r);
+}
+
+/** The latest of `results` (one department's, any order) that has a value, with that value. */
+function latestValued(indicator: Indicator, results: Result[]): { result: Result; value: number } | undefined {
+  const ordered = inPeriodOrder(results);
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const value = resultValue(indicator, ordered[i]!);
+    if (value !== null) return { result: ordered[i]!, value };
+  }
+  return undefined;
+}
+
+/** An achievement rate by the plan's rule, or null when there is none. */
+function rateOf(indicator: Indicator, value: number): number | null {
+  const outcome = achievementRate(indicator, value);
+  return outcome.ok ? outcome.rate : null;
+}
+
 /**
  * An indicator's rate so far: for each department that reported it, its latest result's rate
  * (capped at 100%), averaged over those departments (a common indicator has one per department).
@@ -41,20 +71,46 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 export function indicatorProgressRate(doc: PlanDocument, code: string): number | null {
   const indicator = doc.indicators.find((i) => i.code === code);
   if (!indicator) return null;
-  const latest = new Map<string, { period: ReturnType<typeof parsePeriod>; value: number }>();
-  for (const r of doc.results) {
-    if (r.indicator !== code) continue;
-    const period = parsePeriod(r.period);
-    const value = resultValue(indicator, r);
-    if (!period || value === null) continue;
-    const seen = latest.get(r.department);
-    if (!seen || comparePeriods(seen.period!, period) < 0) latest.set(r.department, { period, value });
-  }
-  const rates = [...latest.values()].flatMap(({ value }) => {
-    const outcome = achievementRate(indicator, value);
-    return outcome.ok ? [capRate(outcome.rate, 100)] : [];
+  const byDepartment = new Map<string, Result[]>();
+  for (const r of doc.results)
+    if (r.indicator === code) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r]);
+  const rates = [...byDepartment.values()].flatMap((results) => {
+    const latest = latestValued(indicator, results);
+    const rate = latest ? rateOf(indicator, latest.value) : null;
+    return rate === null ? [] : [capRate(rate, 100)];
   });
   return mean(rates);
+}
+
+/**
+ * One department's scorecard: for each of `codes` (the indicators of its part of the tree), the
+ * results that show its progress (the department's own; for an indicator it only takes part in
+ * without own results, the lead department's), in period order, and the latest of them with a value
+ * with its achievement rate, uncapped (the page shows the rate, the evaluation caps it).
+ */
+export function departmentScorecard(doc: PlanDocument, department: string, codes: ReadonlySet<string>) {
+  return doc.indicators
+    .filter((i) => codes.has(i.code))
+    .map((indicator) => {
+      const all = doc.results.filter((r) => r.indicator === indicator.code);
+      const own = all.filter((r) => r.department === department);
+      const shown = inPeriodOrder(own.length ? own : all.filter((r) => r.department === indicator.leadDepartment));
+      const latest = latestValued(indicator, shown);
+      return {
+        indicator,
+        tasks: doc.tasks.filter((t) => t.indicator === indicator.code).length,
+        results: shown,
+        latest: latest
+          ? {
+              period: latest.result.period,
+              department: latest.result.department,
+              actual: latest.result.actual,
+              status: latest.result.status,
+              rate: rateOf(indicator, latest.value),
+            }
+          : null,
+      };
+    });
 }
 
 export function planProgress(doc: PlanDocument): PlanProgress {

@@ -32,59 +32,49 @@ export function buildPlanTree(doc: PlanDocument, department?: string): TreeNode[
   const involves = (i: PlanDocument['indicators'][number]) =>
     !department || i.leadDepartment === department || i.participants.includes(department) || i.kind === 'common';
 
-  const nodes = doc.orgStrategicGoals.map(
-    (osg): TreeNode => ({
-      level: 'orgStrategicGoal',
-      code: osg.code,
-      name: osg.name,
-      children: (opgBy.get(osg.code) ?? []).map(
-        (opg): TreeNode => ({
-          level: 'orgPerformanceGoal',
-          code: opg.code,
-          name: `${opg.no}. ${opg.name}`,
-          children: (dsgBy.get(opg.code) ?? [])
-            .map(
-              (dsg): TreeNode => ({
-                level: 'deptStrategicGoal',
-                code: dsg.code,
-                name: dsg.name,
-                department: dsg.department,
-                illustrative: dsg.illustrative,
-                children: (dpgBy.get(dsg.code) ?? []).map(
-                  (dpg): TreeNode => ({
-                    level: 'deptPerformanceGoal',
-                    code: dpg.code,
-                    name: dpg.name,
-                    illustrative: dpg.illustrative,
-                    children: (indBy.get(dpg.code) ?? [])
-                      .filter((i) => dsg.department === department || involves(i))
-                      .map(
-                        (i): TreeNode => ({
-                          level: 'indicator',
-                          code: i.code,
-                          name: i.name,
-                          department: i.leadDepartment,
-                          kind: i.kind,
-                          illustrative: i.illustrative,
-                          children: (tasksBy.get(i.code) ?? []).map((t) => ({
-                            level: 'task' as const,
-                            code: t.code,
-                            name: t.name,
-                            department: t.department,
-                            illustrative: t.illustrative,
-                            children: [],
-                          })),
-                        }),
-                      ),
-                  }),
-                ),
-              }),
-            )
-            .filter((dsg) => !department || dsg.department === department || dsg.children.some((c) => c.children.length)),
-        }),
-      ),
-    }),
-  );
+  const nodes = doc.orgStrategicGoals.map((osg): TreeNode => ({
+    level: 'orgStrategicGoal',
+    code: osg.code,
+    name: osg.name,
+    children: (opgBy.get(osg.code) ?? []).map((opg): TreeNode => ({
+      level: 'orgPerformanceGoal',
+      code: opg.code,
+      name: `${opg.no}. ${opg.name}`,
+      children: (dsgBy.get(opg.code) ?? [])
+        .map((dsg): TreeNode => ({
+          level: 'deptStrategicGoal',
+          code: dsg.code,
+          name: dsg.name,
+          department: dsg.department,
+          illustrative: dsg.illustrative,
+          children: (dpgBy.get(dsg.code) ?? []).map((dpg): TreeNode => ({
+            level: 'deptPerformanceGoal',
+            code: dpg.code,
+            name: dpg.name,
+            illustrative: dpg.illustrative,
+            children: (indBy.get(dpg.code) ?? [])
+              .filter((i) => dsg.department === department || involves(i))
+              .map((i): TreeNode => ({
+                level: 'indicator',
+                code: i.code,
+                name: i.name,
+                department: i.leadDepartment,
+                kind: i.kind,
+                illustrative: i.illustrative,
+                children: (tasksBy.get(i.code) ?? []).map((t) => ({
+                  level: 'task' as const,
+                  code: t.code,
+                  name: t.name,
+                  department: t.department,
+                  illustrative: t.illustrative,
+                  children: [],
+                })),
+              })),
+          })),
+        }))
+        .filter((dsg) => !department || dsg.department === department || dsg.children.some((c) => c.children.length)),
+    })),
+  }));
   if (!department) return nodes;
   // Drop empty branches of other departments.
   const prune = (n: TreeNode[]): TreeNode[] =>
@@ -92,4 +82,16 @@ export function buildPlanTree(doc: PlanDocument, department?: string): TreeNode[
       .map((x) => ({ ...x, children: x.level === 'deptStrategicGoal' ? x.children : prune(x.children) }))
       .filter((x) => x.level === 'deptStrategicGoal' || x.children.length > 0);
   return prune(nodes);
+}
+
+/** The codes of the indicators anywhere in `nodes`. */
+export function treeIndicatorCodes(nodes: TreeNode[]): Set<string> {
+  const codes = new Set<string>();
+  const walk = (list: TreeNode[]) =>
+    list.forEach((n) => {
+      if (n.level === 'indicator') codes.add(n.code);
+      walk(n.children);
+    });
+  walk(nodes);
+  return codes;
 }

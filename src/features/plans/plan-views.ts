@@ -4,10 +4,8 @@ import { readPlanDocument } from '../../db/queries/plan-document.js';
 import { summarizePlan } from '../../domain/summary.js';
 import { checkPlan } from '../../domain/plan-checks.js';
 import { diffPlans } from '../../domain/plan-diff.js';
-import { buildPlanTree } from '../../domain/plan-tree.js';
-import { planProgress } from '../../domain/plan-progress.js';
-import { achievementRate, comparePeriods, parsePeriod, resultValue } from '../../domain/achievement.js';
-import type { PlanDocument } from '../../contracts/interchange.js';
+import { buildPlanTree, treeIndicatorCodes } from '../../domain/plan-tree.js';
+import { departmentScorecard, planProgress } from '../../domain/plan-progress.js';
 import { notFound } from '../../domain/errors.js';
 import { requirePlan, resolveOrganization } from './context.js';
 
@@ -50,53 +48,8 @@ export async function getPlanTree(db: Db, year: number, department?: string, org
     plan: doc.plan,
     department: department ?? null,
     tree,
-    ...(department ? { scorecard: departmentScorecard(doc, department, tree) } : {}),
+    ...(department ? { scorecard: departmentScorecard(doc, department, treeIndicatorCodes(tree)) } : {}),
   };
-}
-
-type TreeNodeLike = { level: string; code: string; children: TreeNodeLike[] };
-
-/**
- * One department's scorecard in one read: for each indicator in its part of the tree, the results
- * that show its progress (the department's own; for an indicator it only takes part in without own
- * results, the lead department's), in period order, and the latest of them with its achievement rate
- * by the plan's rule (domain/achievement.ts), so that the page needs no request per indicator.
- */
-export function departmentScorecard(doc: PlanDocument, department: string, tree: TreeNodeLike[]) {
-  const codes = new Set<string>();
-  const walk = (nodes: TreeNodeLike[]) =>
-    nodes.forEach((n) => {
-      if (n.level === 'indicator') codes.add(n.code);
-      walk(n.children);
-    });
-  walk(tree);
-  const order = (period: string) => parsePeriod(period);
-  return doc.indicators
-    .filter((i) => codes.has(i.code))
-    .map((indicator) => {
-      const all = doc.results.filter((r) => r.indicator === indicator.code);
-      const own = all.filter((r) => r.department === department);
-      const shown = (own.length ? own : all.filter((r) => r.department === indicator.leadDepartment))
-        .filter((r) => order(r.period) !== null)
-        .sort((a, b) => comparePeriods(order(a.period)!, order(b.period)!));
-      const withValue = shown.filter((r) => resultValue(indicator, r) !== null);
-      const last = withValue[withValue.length - 1];
-      const rate = last ? achievementRate(indicator, resultValue(indicator, last)) : null;
-      return {
-        indicator,
-        tasks: doc.tasks.filter((t) => t.indicator === indicator.code).length,
-        results: shown,
-        latest: last
-          ? {
-              period: last.period,
-              department: last.department,
-              actual: last.actual,
-              status: last.status,
-              rate: rate?.ok ? rate.rate : null,
-            }
-          : null,
-      };
-    });
 }
 
 export async function getIndicator(db: Db, year: number, code: string, orgCode?: string) {
