@@ -104,3 +104,10 @@ export function useChangePassword() {
     },
   });
 }
+
+/** What the session may do (the server's policy: `abilities` of GET /auth/session). */
+export function useAbilities(): { can: (action: string) => boolean; ready: boolean } {
+  const s = useSession();
+  const list = s.data?.abilities ?? [];
+  return { can: (a) => list.includes(a), ready: !s.isPending };
+}

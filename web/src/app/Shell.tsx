@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { usePlans } from '../api/plans';
-import { useLogout, useSession, type SessionUser } from '../api/session';
+import { useLogout, useSession } from '../api/session';
 import type { NavItem } from './area';
 import { areas } from './areas';
 import { IllustrativeBadge } from '../components/Illustrative';
@@ -37,9 +37,9 @@ export const navItems: NavItem[] = [
   { path: '/diff', label: (m) => m.nav.diff, public: true },
 ];
 
-export function visibleNav(user: SessionUser | null): NavItem[] {
+export function visibleNav(signedIn: boolean, abilities: readonly string[]): NavItem[] {
   return navItems.filter(
-    (item) => item.public || (user !== null && (!item.roles || user.roles.some((r) => item.roles!.includes(r.role)))),
+    (item) => item.public || (signedIn && (!item.abilities || item.abilities.some((a) => abilities.includes(a)))),
   );
 }
 
@@ -142,7 +142,9 @@ export function Shell() {
     return () => window.removeEventListener('beforeprint', open);
   }, []);
   const orgName = plans.data?.organization.name ?? '';
-  const user = useSession().data?.user ?? null;
+  const session = useSession().data;
+  const user = session?.user ?? null;
+  const abilities = session?.abilities ?? [];
 
   const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
 
@@ -188,7 +190,7 @@ export function Shell() {
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" id="main-nav" aria-label={m.nav.label} className="app-nav">
-          {visibleNav(user).map((item) => (
+          {visibleNav(user !== null, abilities).map((item) => (
             <NavLink
               key={item.path}
               component={RouterNavLink}

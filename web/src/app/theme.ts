@@ -33,6 +33,11 @@ export const theme = createTheme({
  * our background and its red, teal, green and orange (error text, outline and filled buttons,
  * badges) are 2.5–3.9:1 on white; darker ones for every page.
  */
+/** Text, badge and button colours with at least 4.5:1 contrast on white, for states that have a colour. */
+export const OK_COLOR = '#087f5b';
+export const WARN_COLOR = '#b4460b';
+export const ERROR_COLOR = '#c92a2a';
+
 /** A colour's filled, outline, subtle-text and light-variant text at one shade dark enough for 4.5:1. */
 function darker(color: string, value: string): Record<string, string> {
   return Object.fromEntries(
@@ -45,11 +50,11 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': '#4f5a67',
     '--mantine-color-placeholder': '#6b7480',
-    '--mantine-color-error': '#c92a2a',
-    ...darker('red', '#c92a2a'),
-    ...darker('teal', '#087f5b'),
+    '--mantine-color-error': ERROR_COLOR,
+    ...darker('red', ERROR_COLOR),
+    ...darker('teal', OK_COLOR),
     ...darker('green', '#2b8a3e'),
-    ...darker('orange', '#b4460b'),
+    ...darker('orange', WARN_COLOR),
   },
   dark: {},
 });

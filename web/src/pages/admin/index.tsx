@@ -6,5 +6,5 @@ const AdminPage = lazy(() => import('./AdminPage'));
 
 export const adminArea: Area = {
   routes: [{ path: 'admin', element: <AdminPage /> }],
-  nav: [{ path: '/admin', label: (m) => m.admin.nav, roles: ['planner', 'administrator'] }],
+  nav: [{ path: '/admin', label: (m) => m.admin.nav, abilities: ['plan.edit'] }],
 };

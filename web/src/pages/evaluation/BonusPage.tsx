@@ -18,7 +18,8 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { ERROR_COLOR, EvaluationTabs, fieldStyles, inRange, OK_COLOR, parseScore } from './shared';
+import { EvaluationTabs, inRange, parseScore } from './shared';
+import { ERROR_COLOR, OK_COLOR } from '../../app/theme';
 
 type Field = 'department' | 'item' | 'points' | 'reason';
 
@@ -83,7 +84,6 @@ function BonusForm({
           data={departments}
           value={department || null}
           onChange={(v) => setDepartment(v ?? '')}
-          styles={fieldStyles}
           error={errors.department}
           disabled={!!editing}
           searchable
@@ -94,7 +94,6 @@ function BonusForm({
           data={data.items.map((i) => ({ value: i.item, label: i.label }))}
           value={item || null}
           onChange={(v) => setItem(v ?? '')}
-          styles={fieldStyles}
           error={errors.item}
           disabled={!!editing}
           required
@@ -103,7 +102,6 @@ function BonusForm({
           label={m.evaluation.bonusPoints}
           value={points}
           onChange={(e) => setPoints(e.currentTarget.value)}
-          styles={fieldStyles}
           error={errors.points}
           inputMode="decimal"
           required
@@ -113,7 +111,6 @@ function BonusForm({
         label={m.evaluation.bonusReason}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
-        styles={fieldStyles}
         error={errors.reason}
         autosize
         minRows={2}

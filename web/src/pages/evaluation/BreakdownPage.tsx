@@ -22,7 +22,8 @@ import { Loading, QueryError } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { ModeBadge, SCORE_COLUMNS, useMode } from './RankingPage';
-import { ERROR_COLOR, EvaluationTabs, fieldStyles, inRange, parseScore, WARN_COLOR } from './shared';
+import { EvaluationTabs, inRange, parseScore } from './shared';
+import { ERROR_COLOR, WARN_COLOR } from '../../app/theme';
 
 function Explanation({ node, depth = 0 }: { node: ExplanationNode; depth?: number }) {
   const { m, num } = useI18n();
@@ -146,7 +147,6 @@ function WhatIfPanel({ data, year }: { data: DepartmentEvaluationResponse; year:
             label={m.evaluation.whatIfActual}
             value={actual}
             onChange={(e) => setActual(e.currentTarget.value)}
-            styles={fieldStyles}
             error={errors.actual}
             disabled={!indicator}
             inputMode="decimal"
@@ -165,7 +165,6 @@ function WhatIfPanel({ data, year }: { data: DepartmentEvaluationResponse; year:
             label={m.evaluation.whatIfBonusPoints}
             value={bonusPoints}
             onChange={(e) => setBonusPoints(e.currentTarget.value)}
-            styles={fieldStyles}
             error={errors.bonusPoints}
             disabled={!item}
             inputMode="decimal"
@@ -174,7 +173,6 @@ function WhatIfPanel({ data, year }: { data: DepartmentEvaluationResponse; year:
             label={format(m.evaluation.whatIfQualitative, { max })}
             value={qualitative}
             onChange={(e) => setQualitative(e.currentTarget.value)}
-            styles={fieldStyles}
             error={errors.qualitative}
             inputMode="decimal"
           />

@@ -11,7 +11,7 @@ import { Section } from '../../components/Page';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { ModeBadge } from './RankingPage';
-import { useAbilities } from './shared';
+import { useAbilities } from '../../api/session';
 
 const TOP = 5;
 

@@ -11,7 +11,8 @@ import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { ERROR_COLOR, EvaluationTabs, fieldStyles, inRange, OK_COLOR, parseScore } from './shared';
+import { EvaluationTabs, inRange, parseScore } from './shared';
+import { ERROR_COLOR, OK_COLOR } from '../../app/theme';
 
 type Row = QualitativeResponse['departments'][number];
 
@@ -69,7 +70,6 @@ const QualitativeRow = memo(function QualitativeRow({
           aria-label={format(m.evaluation.qualitativePoints, { department: row.department })}
           value={points}
           onChange={(e) => setPoints(e.currentTarget.value)}
-          styles={fieldStyles}
           error={error}
           disabled={!canWrite}
           inputMode="decimal"

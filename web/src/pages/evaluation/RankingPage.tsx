@@ -33,7 +33,9 @@ import { Page, Section } from '../../components/Page';
 import { Loading, Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { ERROR_COLOR, EvaluationTabs, fieldStyles, OK_COLOR, useAbilities, WARN_COLOR } from './shared';
+import { EvaluationTabs } from './shared';
+import { useAbilities } from '../../api/session';
+import { ERROR_COLOR, OK_COLOR, WARN_COLOR } from '../../app/theme';
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 
@@ -145,7 +147,6 @@ function Controls({ data, year }: { data: EvaluationResponse; year: number }) {
             label={m.evaluation.reason}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
-            styles={fieldStyles}
             error={reasonError}
             maw={520}
           />

@@ -22,7 +22,8 @@ import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { ERROR_COLOR, EvaluationTabs, fieldStyles, inRange, OK_COLOR, parseScore, WARN_COLOR } from './shared';
+import { EvaluationTabs, inRange, parseScore } from './shared';
+import { ERROR_COLOR, OK_COLOR, WARN_COLOR } from '../../app/theme';
 
 type RowState = 'idle' | 'stored' | 'saving' | 'saved' | 'error' | 'conflict' | 'invalid';
 type Values = Record<Criterion, string>;
@@ -139,7 +140,6 @@ const RatingRow = memo(function RatingRow({
               setValues((prev) => ({ ...prev, [c]: v }));
             }}
             onBlur={() => void save(values)}
-            styles={fieldStyles}
             error={errors[c]}
             disabled={!editable}
             inputMode="decimal"

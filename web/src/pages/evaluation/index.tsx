@@ -31,16 +31,6 @@ export const evaluationArea: Area = {
     {
       path: '/evaluation',
       label: (m) => m.evaluation.nav,
-      roles: [
-        'planner',
-        'rater',
-        'committee',
-        'executive',
-        'administrator',
-        'department_head',
-        'department_staff',
-        'viewer',
-      ],
     },
   ],
 };

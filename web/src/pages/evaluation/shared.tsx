@@ -1,15 +1,9 @@
 /** What the evaluation screens share: the tabs between them, the user's abilities, number parsing. */
 import { Link, useLocation } from 'react-router';
 import { Button, Group } from '@mantine/core';
-import { useSession } from '../../api/session';
+import { useAbilities } from '../../api/session';
 import { useHref } from '../../app/year';
 import { useI18n } from '../../i18n';
-
-export function useAbilities(): { can: (action: string) => boolean; ready: boolean } {
-  const s = useSession();
-  const list = s.data?.abilities ?? [];
-  return { can: (a) => list.includes(a), ready: !s.isPending };
-}
 
 /** The evaluation screens the user may open, as a row of links (the current one marked). */
 export function EvaluationTabs() {
@@ -60,15 +54,3 @@ export const inRange = (n: number | null, min: number, max: number) =>
 /** Two decimals for points. */
 export const pts = (num: (n: number | null | undefined, digits?: number) => string, n: number | null | undefined) =>
   num(n, 2);
-
-/**
- * Colours with at least 4.5:1 contrast (Mantine's default red, teal and orange are lighter): the
- * error text under a field, text and filled badges.
- */
-export const OK_COLOR = '#087f5b';
-export const WARN_COLOR = '#b4460b';
-export const ERROR_COLOR = '#c92a2a';
-export const fieldStyles = {
-  root: { ['--mantine-color-error' as string]: ERROR_COLOR },
-  error: { color: ERROR_COLOR },
-} as const;

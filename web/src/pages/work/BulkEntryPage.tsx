@@ -13,7 +13,7 @@ import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { useEntryHref } from './InboxPage';
-import { fieldStyles, parseActual, UnsavedGuard } from './shared';
+import { parseActual, UnsavedGuard } from './shared';
 
 interface RowForm {
   actual: string;
@@ -149,7 +149,6 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
                     onChange={(e) => set(i, milestone ? 'milestones' : 'actual', e.currentTarget.value)}
                     error={errors[i]}
                     disabled={!editable(i)}
-                    styles={fieldStyles}
                   />
                 </Table.Td>
                 <Table.Td>

@@ -35,7 +35,7 @@ import { useHref, useYear } from '../../app/year';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
-import { EvidenceList, fieldStyles, parseActual, UnsavedGuard } from './shared';
+import { EvidenceList, parseActual, UnsavedGuard } from './shared';
 
 interface Form {
   actual: string;
@@ -320,7 +320,6 @@ function EntryForm({
               value={form.milestonesDone}
               onChange={(v) => set('milestonesDone', v)}
               error={errors.milestonesDone}
-              styles={fieldStyles}
             >
               <Stack gap={4} mt="xs">
                 {ind.milestones.map((ms) => (
@@ -339,7 +338,6 @@ function EntryForm({
               }}
               error={errors.actual}
               disabled={!editable}
-              styles={fieldStyles}
             />
           )}
           <Textarea
@@ -350,7 +348,6 @@ function EntryForm({
             onChange={(e) => set('comment', e.currentTarget.value)}
             error={errors.comment}
             disabled={!editable}
-            styles={fieldStyles}
           />
           {alert && (
             <Alert color={alert.color} role={alert.color === 'red' ? 'alert' : 'status'}>

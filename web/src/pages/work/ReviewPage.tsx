@@ -12,7 +12,7 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { EvidenceList, fieldStyles } from './shared';
+import { EvidenceList } from './shared';
 import { useEntryHref } from './InboxPage';
 
 function Review({ d }: { d: ResultDetail }) {
@@ -111,7 +111,6 @@ function Review({ d }: { d: ResultDetail }) {
                 setReasonError(undefined);
               }}
               error={reasonError}
-              styles={fieldStyles}
               autosize
               minRows={2}
             />
@@ -177,7 +176,6 @@ function Review({ d }: { d: ResultDetail }) {
                   setTextError(undefined);
                 }}
                 error={textError}
-                styles={fieldStyles}
               />
               <Group>
                 <Button

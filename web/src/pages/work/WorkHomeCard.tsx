@@ -6,19 +6,18 @@
 import { Link } from 'react-router';
 import { Anchor, Text } from '@mantine/core';
 import { useInbox } from '../../api/results';
-import { useSession } from '../../api/session';
+import { useAbilities } from '../../api/session';
+import { WORK_ABILITIES } from '.';
 import { useHref, useYear } from '../../app/year';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n';
-
-const WORK_ROLES = ['department_staff', 'department_head', 'planner'];
 
 export function WorkHomeCard() {
   const { m, format, num } = useI18n();
   const { year } = useYear();
   const href = useHref();
-  const user = useSession().data?.user ?? null;
-  const show = !!user?.roles.some((r) => WORK_ROLES.includes(r.role));
+  const { can } = useAbilities();
+  const show = WORK_ABILITIES.some(can);
   const inbox = useInbox(year, show);
   if (!show || !inbox.data) return null;
   const { staff, head, planner } = inbox.data;

@@ -7,6 +7,9 @@ const EntryPage = lazy(() => import('./EntryPage'));
 const BulkEntryPage = lazy(() => import('./BulkEntryPage'));
 const ReviewPage = lazy(() => import('./ReviewPage'));
 
+/** Who has results work: entering, approving or verifying (the policy's actions). */
+export const WORK_ABILITIES = ['result.enter', 'result.approve', 'result.verify'] as const;
+
 export const workArea: Area = {
   routes: [
     { path: 'inbox', element: <InboxPage /> },
@@ -14,5 +17,5 @@ export const workArea: Area = {
     { path: 'entry/:code', element: <EntryPage /> },
     { path: 'results/:id', element: <ReviewPage /> },
   ],
-  nav: [{ path: '/inbox', label: (m) => m.work.nav, roles: ['department_staff', 'department_head', 'planner'] }],
+  nav: [{ path: '/inbox', label: (m) => m.work.nav, abilities: WORK_ABILITIES }],
 };

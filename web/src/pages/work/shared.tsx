@@ -5,12 +5,6 @@ import { Anchor, Button, Group, List, Modal, Text } from '@mantine/core';
 import type { EvidenceView } from '../../api/results';
 import { useI18n } from '../../i18n';
 
-export const ERROR_COLOR = '#c92a2a';
-export const fieldStyles = {
-  root: { ['--mantine-color-error' as string]: ERROR_COLOR },
-  error: { color: ERROR_COLOR },
-} as const;
-
 /** '' → null; a number → it; anything else → undefined (invalid). */
 export function parseActual(s: string): number | null | undefined {
   const t = s.trim().replace(/,/g, '');
