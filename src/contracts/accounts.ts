@@ -53,6 +53,21 @@ export const sessionInfoSchema = z.object({
   }),
 });
 
+/** GET /auth/demo-accounts: what the login page offers while demo accounts are active. */
+export const demoLoginsSchema = z.object({
+  /** The demo password while it is the published default; null when the operator chose their own. */
+  password: z.string().nullable(),
+  accounts: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      role: roleSchema,
+      roleLabel: z.string(),
+      department: z.string().nullable(),
+    }),
+  ),
+});
+
 export const grantInputSchema = z.strictObject({
   role: roleSchema,
   /** Department ids or names; required for department_head and department_staff, refused otherwise. */
@@ -85,6 +100,22 @@ export const emptyBody = z.strictObject({}).optional();
 export const importUsersBody = z.strictObject({
   /** CSV text: username, display_name, email, role, departments (';'-separated); Korean headers accepted. */
   csv: z.string().min(1).max(5_000_000),
+  /** Check only: the same errors, and the accounts that would be created; nothing is written. */
+  dryRun: z.boolean().optional(),
+});
+
+export const importUsersResult = z.object({
+  dryRun: z.boolean(),
+  accounts: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      email: z.string(),
+      roles: z.array(z.object({ role: roleSchema, department: z.string().nullable() })),
+    }),
+  ),
+  /** Temporary passwords, returned once; empty on a dry run. */
+  created: z.array(z.object({ username: z.string(), displayName: z.string(), temporaryPassword: z.string() })),
 });
 
 export const userParams = z.strictObject({ id: z.string().min(1).max(100).describe('사용자 id 또는 아이디') });

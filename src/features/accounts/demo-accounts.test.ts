@@ -99,6 +99,37 @@ describe('demo accounts', () => {
     }
   });
 
+  it('the login page is offered the active demo accounts (and the password only while it is the default)', async () => {
+    const app = await testApp(database);
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/auth/demo-accounts' });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as {
+        password: string | null;
+        accounts: { username: string; roleLabel: string; department: string | null }[];
+      };
+      expect(body.password).toBe(DEFAULT_DEMO_PASSWORD);
+      expect(body.accounts).toHaveLength(92);
+      expect(body.accounts.slice(0, 2).map((a) => a.username)).toEqual(['admin', 'planner']);
+      const head = body.accounts.find((a) => a.username === 'head-01')!;
+      expect(head.roleLabel).toBe('부서장');
+      expect(head.department).toBeTruthy();
+    } finally {
+      await app.close();
+    }
+    const own = await testApp(database, { BSC_DEMO_PASSWORD: 'operator-chosen-1!' });
+    try {
+      const body = (await own.inject({ method: 'GET', url: '/api/v1/auth/demo-accounts' })).json() as {
+        password: string | null;
+        accounts: unknown[];
+      };
+      expect(body.password).toBeNull();
+      expect(body.accounts).toHaveLength(92);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a production start refuses while demo accounts are active, and starts once they are deactivated', async () => {
     await expect(buildApp({ database, config: testConfig({ NODE_ENV: 'production' }) })).rejects.toThrow(
       /운영 모드\(NODE_ENV=production\)에서는 데모 계정.*92개.*users deactivate --demo/,
@@ -107,5 +138,15 @@ describe('demo accounts', () => {
     expect(r.out).toMatch(/데모 계정 92개를 중지했습니다/);
     const app = await buildApp({ database, config: testConfig({ NODE_ENV: 'production' }) });
     await app.close();
+    // Deactivated demo accounts are no longer offered on the login page.
+    const dev = await testApp(database);
+    try {
+      expect((await dev.inject({ method: 'GET', url: '/api/v1/auth/demo-accounts' })).json()).toEqual({
+        password: null,
+        accounts: [],
+      });
+    } finally {
+      await dev.close();
+    }
   });
 });

@@ -12,9 +12,11 @@ import {
   insertGrants,
   insertUsers,
   listDepartments,
+  listGrants,
+  listUsers,
 } from '../../db/queries/accounts.js';
 import { listOrganizations } from '../../db/queries/plan-document.js';
-import type { Role } from '../../domain/policy.js';
+import { ROLE_LABELS, type Role } from '../../domain/policy.js';
 import { hashPassword } from './password.js';
 
 export interface DemoAccount {
@@ -119,4 +121,54 @@ export async function createDemoAccounts(db: Db, demoPassword: string): Promise<
     made += fresh.length;
   }
   return made;
+}
+
+/** One active demo account as the login page offers it. */
+export interface DemoLogin {
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  department: string | null;
+}
+
+/**
+ * The login page's "데모 계정으로 둘러보기": every active demo account (organization-wide roles first,
+ * then the departments' heads and staff in plan order), and the password only while it is the
+ * published default (an operator's own BSC_DEMO_PASSWORD is never shown). Nothing in production,
+ * where the server refuses to start with active demo accounts anyway.
+ */
+export async function listDemoLogins(
+  db: Db,
+  opts: { production: boolean; password: string; defaultPassword: string },
+): Promise<{ password: string | null; accounts: DemoLogin[] }> {
+  const none = { password: null, accounts: [] };
+  if (opts.production) return none;
+  const accounts: DemoLogin[] = [];
+  for (const org of await listOrganizations(db)) {
+    const users = await listUsers(db, org.id, { active: true, demo: true });
+    if (!users.length) continue;
+    const grants = await listGrants(
+      db,
+      org.id,
+      users.map((u) => u.id),
+    );
+    const orgOrder = new Map(DEMO_ORG_ACCOUNTS.map((a, i) => [a.username, i]));
+    const order = (username: string) => orgOrder.get(username) ?? DEMO_ORG_ACCOUNTS.length;
+    const sorted = [...users].sort(
+      (a, b) => order(a.username) - order(b.username) || a.username.localeCompare(b.username),
+    );
+    for (const u of sorted) {
+      const g = grants.find((x) => x.userId === u.id);
+      if (!g) continue;
+      accounts.push({
+        username: u.username,
+        displayName: u.displayName,
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role],
+        department: g.departmentName,
+      });
+    }
+  }
+  return accounts.length ? { password: opts.password === opts.defaultPassword ? opts.password : null, accounts } : none;
 }

@@ -2,14 +2,23 @@
  * Creates accounts from a CSV file, all or nothing. Header (English or Korean):
  *   username|아이디, display_name|name|이름, email|이메일 (optional), role|역할, departments|부서 (';'-separated)
  * A username on several rows gets several roles. Every account gets a temporary password, to be
- * changed at first login; the result lists them once.
+ * changed at first login; the result lists them once. `dryRun` checks everything the same way and
+ * returns the accounts it would create, creating nothing (the web screen's preview).
  */
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { appendAudit } from '../../db/queries/audit.js';
-import { findUsersByUsernames, insertGrants, insertUsers, listGrants, listUsers } from '../../db/queries/accounts.js';
+import {
+  findUsersByUsernames,
+  insertGrants,
+  insertUsers,
+  listDepartments,
+  listGrants,
+  listUsers,
+} from '../../db/queries/accounts.js';
 import { validationError, type ProblemDetail } from '../../domain/errors.js';
 import { AppError } from '../../domain/errors.js';
+import type { Role } from '../../domain/policy.js';
 import { authorizeCaller, type Caller } from './caller.js';
 import { checkUsername } from './create-user.js';
 import { parseCsv } from './csv.js';
@@ -36,6 +45,10 @@ const COLUMNS: Record<string, 'username' | 'displayName' | 'email' | 'role' | 'd
 export const MAX_IMPORT_ROWS = 5_000;
 
 export interface ImportedUsers {
+  dryRun: boolean;
+  /** The accounts created (or, on a dry run, that would be), with their roles. */
+  accounts: { username: string; displayName: string; email: string; roles: { role: Role; department: string | null }[] }[];
+  /** The temporary passwords, shown once (empty on a dry run). */
   created: { username: string; displayName: string; temporaryPassword: string }[];
 }
 
@@ -44,6 +57,7 @@ export async function importUsersCsv(
   organizationId: string,
   caller: Caller,
   csv: string,
+  opts: { dryRun?: boolean } = {},
 ): Promise<ImportedUsers> {
   const rows = parseCsv(csv);
   const header = rows.shift();
@@ -109,6 +123,16 @@ export async function importUsersCsv(
       'csv_invalid',
     );
   authorizeCaller(caller, 'users.manage', { targetRoles: [...resolved.values()].flat().map((g) => g.role) });
+  const deptName = new Map((await listDepartments(db, organizationId)).map((d) => [d.id, d.name]));
+  const accounts: ImportedUsers['accounts'] = [...people].map(([username, p]) => ({
+    username,
+    displayName: p.displayName,
+    email: p.email,
+    roles: resolved
+      .get(username)!
+      .map((g) => ({ role: g.role, department: g.departmentId ? (deptName.get(g.departmentId) ?? null) : null })),
+  }));
+  if (opts.dryRun) return { dryRun: true, accounts, created: [] };
 
   const created: ImportedUsers['created'] = [];
   const userRows: {
@@ -155,5 +179,5 @@ export async function importUsersCsv(
         after: { ...auditUser(presentUser(byName.get(u.username)!, grants)), source: 'csv' },
       });
   });
-  return { created };
+  return { dryRun: false, accounts, created };
 }

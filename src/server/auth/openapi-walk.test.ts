@@ -46,13 +46,18 @@ async function operations() {
 }
 
 describe('OpenAPI walk', () => {
-  it('lists which routes are public, and only login and health are', async () => {
+  it('lists which routes are public, and only login, the login page’s demo-account hint and health are', async () => {
     const { spec, ops } = await operations();
     expect(spec.security).toEqual([{ session: [] }]);
     const open = ops
       .filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0)
       .map((o) => `${o.method.toUpperCase()} ${o.path}`);
-    expect(open.sort()).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/v1/auth/login']);
+    expect(open.sort()).toEqual([
+      'GET /api/v1/auth/demo-accounts',
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/v1/auth/login',
+    ]);
     expect(ops.length).toBeGreaterThan(20);
   });
 

@@ -2,10 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changePasswordBody, loginBody, sessionInfoSchema } from '../../contracts/accounts.js';
+import { changePasswordBody, demoLoginsSchema, loginBody, sessionInfoSchema } from '../../contracts/accounts.js';
+import { DEFAULT_DEMO_PASSWORD } from '../../config.js';
 import { deleteStaleSessions, findSession, listGrants } from '../../db/queries/accounts.js';
 import { abilities } from '../../domain/policy.js';
 import { changeOwnPassword } from '../../features/accounts/change-password.js';
+import { listDemoLogins } from '../../features/accounts/demo-accounts.js';
 import { login } from '../../features/accounts/login.js';
 import { logout } from '../../features/accounts/logout.js';
 import { endSession, resolveSession, sessionTimes, touch } from '../../features/accounts/sessions.js';
@@ -86,6 +88,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       clearSessionCookie(req, reply);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/auth/demo-accounts',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          '로그인 화면의 데모 계정 안내: 활성 데모 계정과 (기본값일 때만) 비밀번호. 운영(production)에서는 빈 목록',
+        response: { 200: demoLoginsSchema },
+      },
+    },
+    async () =>
+      listDemoLogins(db(), {
+        production: app.config.NODE_ENV === 'production',
+        password: app.config.BSC_DEMO_PASSWORD,
+        defaultPassword: DEFAULT_DEMO_PASSWORD,
+      }),
   );
 
   app.get(

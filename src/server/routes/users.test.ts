@@ -164,11 +164,42 @@ describe('users', () => {
       expect.objectContaining({ path: '3행[0].departments', code: 'unknown_department' }),
     ]);
     expect((await call(app, admin, 'GET', '/api/v1/users?q=new1')).json().users).toEqual([]);
+    // A dry run reports the same problems.
+    const dryBad = await call(app, admin, 'POST', '/api/v1/users/import', { csv: bad, dryRun: true });
+    expect(dryBad.statusCode).toBe(400);
+    expect(dryBad.json().error.details).toEqual(r1.json().error.details);
 
     const good =
       '\ufeff아이디,이름,이메일,역할,부서\nnew1,신규1,a@b.kr,부서 담당자,교통과\nnew1,신규1,,부서장,"보건소"\nnew2,"신규, 둘",,rater,\n';
+    // A dry run of a good file lists the accounts with their roles, creates nothing and records nothing.
+    const auditBefore = (await call(app, admin, 'GET', '/api/v1/audit?action=user.create')).json().total;
+    const dry = await call(app, admin, 'POST', '/api/v1/users/import', { csv: good, dryRun: true });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, created: [] });
+    expect(dry.json().accounts).toEqual([
+      {
+        username: 'new1',
+        displayName: '신규1',
+        email: 'a@b.kr',
+        roles: [
+          { role: 'department_staff', department: '교통과' },
+          { role: 'department_head', department: '보건소' },
+        ],
+      },
+      { username: 'new2', displayName: '신규, 둘', email: '', roles: [{ role: 'rater', department: null }] },
+    ]);
+    expect((await call(app, admin, 'GET', '/api/v1/users?q=new')).json().users).toEqual([]);
+    expect((await call(app, admin, 'GET', '/api/v1/audit?action=user.create')).json().total).toBe(auditBefore);
+    // …and a planner's dry run of an administrator row is refused like the real import.
+    const adminRow = 'username,display_name,role\nboss2,관리2,administrator\n';
+    expect((await call(app, planner, 'POST', '/api/v1/users/import', { csv: adminRow, dryRun: true })).statusCode).toBe(
+      403,
+    );
+
     const r2 = await call(app, admin, 'POST', '/api/v1/users/import', { csv: good });
     expect(r2.statusCode, r2.body).toBe(201);
+    expect(r2.json().dryRun).toBe(false);
+    expect(r2.json().accounts).toEqual(dry.json().accounts);
     expect(r2.json().created.map((c: { username: string }) => c.username)).toEqual(['new1', 'new2']);
     const list = (await call(app, admin, 'GET', '/api/v1/users?q=new')).json().users;
     expect(list.find((u: { username: string }) => u.username === 'new2').displayName).toBe('신규, 둘');

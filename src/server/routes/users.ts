@@ -8,6 +8,7 @@ import {
   departmentSchema,
   emptyBody,
   importUsersBody,
+  importUsersResult,
   resetPasswordBody,
   setRolesBody,
   updateDepartmentBody,
@@ -84,18 +85,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: manage,
       schema: {
         tags,
-        summary: 'CSV로 사용자 일괄 만들기 (전부 아니면 전무; 임시 비밀번호 목록을 한 번만 돌려줌)',
+        summary:
+          'CSV로 사용자 일괄 만들기 (전부 아니면 전무; 임시 비밀번호 목록을 한 번만 돌려줌; dryRun: 검사만 하고 만들 계정을 돌려줌)',
         body: importUsersBody,
-        response: {
-          201: z.object({
-            created: z.array(
-              z.object({ username: z.string(), displayName: z.string(), temporaryPassword: z.string() }),
-            ),
-          }),
-        },
+        response: { 200: importUsersResult, 201: importUsersResult },
       },
     },
-    async (req, reply) => reply.status(201).send(await importUsersCsv(db(), org(req), caller(req), req.body.csv)),
+    async (req, reply) => {
+      const r = await importUsersCsv(db(), org(req), caller(req), req.body.csv, { dryRun: req.body.dryRun });
+      return reply.status(r.dryRun ? 200 : 201).send(r);
+    },
   );
 
   app.get(
