@@ -1,11 +1,13 @@
 /**
  * How far the year has come, for the home dashboard: each 區 전략목표's achievement so far (the mean
  * of its indicators' latest achievement rates, each capped at 100% as the score caps it by default)
- * with a band for the strategy map's colour, and the year's results by workflow status. Also one department's scorecard. Derived from
+ * with a band for the strategy map's colour, and the year's results by workflow status; `planHome` joins
+ * them with the summary's counts into the one answer the dashboard asks for. Also one department's scorecard. Derived from
  * the plan document only; the evaluation (features/evaluation) is what scores, this only shows.
  */
 import type { PlanDocument } from '../contracts/interchange.js';
 import { achievementRate, capRate, comparePeriods, parsePeriod, resultValue } from './achievement.js';
+import { summarizePlan, type PlanSummary } from './summary.js';
 
 /** Bands of the strategy map: 90% and over is on track, 70% and over needs attention, below is behind. */
 export const PROGRESS_BANDS = Object.freeze({ good: 90, fair: 70 });
@@ -136,4 +138,56 @@ export function planProgress(doc: PlanDocument): PlanProgress {
   const results = { draft: 0, submitted: 0, approved: 0, verified: 0 };
   for (const r of doc.results) results[r.status] += 1;
   return { goals, results };
+}
+
+/** One goal card of the home dashboard's strategy map. */
+export interface StrategyGoal {
+  code: string;
+  name: string;
+  visionPillar: string | null;
+  orgPerformanceGoals: number;
+  /** As the summary's 區 전략목표별 지표·과제 현황 row. */
+  indicators: number;
+  convergenceIndicators: number;
+  tasks: number;
+  progress: Omit<GoalProgress, 'code' | 'name'>;
+}
+
+/** Everything the home dashboard shows of the plan, from one document: no second read. */
+export interface PlanHome {
+  year: number;
+  vision: { name: string; slogan: string };
+  counts: PlanSummary['counts'];
+  /** In plan order; consecutive goals of one vision pillar form a row of the map. */
+  goals: StrategyGoal[];
+  results: PlanProgress['results'];
+}
+
+export function planHome(doc: PlanDocument): PlanHome {
+  const summary = summarizePlan(doc);
+  const progress = planProgress(doc);
+  const opgCount = new Map<string, number>();
+  for (const g of doc.orgPerformanceGoals)
+    opgCount.set(g.orgStrategicGoal, (opgCount.get(g.orgStrategicGoal) ?? 0) + 1);
+  return {
+    year: doc.plan.year,
+    vision: { name: doc.plan.visionName, slogan: doc.plan.visionSlogan },
+    counts: summary.counts,
+    // summarizePlan and planProgress both give one row per doc.orgStrategicGoals entry, in its order.
+    goals: doc.orgStrategicGoals.map((g, i): StrategyGoal => {
+      const row = summary.byOrgStrategicGoal[i]!;
+      const { code: _code, name: _name, ...p } = progress.goals[i]!;
+      return {
+        code: g.code,
+        name: g.name,
+        visionPillar: g.visionPillar,
+        orgPerformanceGoals: opgCount.get(g.code) ?? 0,
+        indicators: row.indicators,
+        convergenceIndicators: row.convergenceIndicators,
+        tasks: row.tasks,
+        progress: p,
+      };
+    }),
+    results: progress.results,
+  };
 }

@@ -5,7 +5,7 @@ import { summarizePlan } from '../../domain/summary.js';
 import { checkPlan } from '../../domain/plan-checks.js';
 import { diffPlans } from '../../domain/plan-diff.js';
 import { buildPlanTree, treeIndicatorCodes } from '../../domain/plan-tree.js';
-import { departmentScorecard, planProgress } from '../../domain/plan-progress.js';
+import { departmentScorecard, planHome, planProgress } from '../../domain/plan-progress.js';
 import { notFound } from '../../domain/errors.js';
 import { requirePlan, resolveOrganization } from './context.js';
 
@@ -20,6 +20,11 @@ export async function getPlanSummary(db: Db, year: number, orgCode?: string) {
 
 export async function getPlanProgress(db: Db, year: number, orgCode?: string) {
   return { year, ...planProgress(await loadPlanDocument(db, year, orgCode)) };
+}
+
+/** The home dashboard in one request and one read of the plan (instead of summary, tree and progress). */
+export async function getPlanHome(db: Db, year: number, orgCode?: string) {
+  return planHome(await loadPlanDocument(db, year, orgCode));
 }
 
 export async function getPlanChecks(db: Db, year: number, orgCode?: string) {

@@ -114,6 +114,52 @@ describe('plan read API', () => {
     expect(ex.json().indicators).toHaveLength(195);
   });
 
+  it('serves the home dashboard in one request, agreeing with the summary, tree, progress and export', async () => {
+    const get = async (url: string) => {
+      const res = await call(app, viewer, 'GET', `/api/v1/plans/2020/${url}`);
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    const [home, summary, tree, progress, doc] = await Promise.all(
+      ['home', 'summary', 'tree', 'progress', 'export'].map(get),
+    );
+    expect(home.year).toBe(2020);
+    expect(home.vision).toEqual({ name: tree.plan.visionName, slogan: tree.plan.visionSlogan });
+    expect(home.vision.name).not.toBe('');
+    expect(home.counts).toEqual(summary.counts);
+    expect(home.results).toEqual(progress.results);
+    type Goal = {
+      code: string;
+      name: string;
+      visionPillar: string | null;
+      orgPerformanceGoals: number;
+      indicators: number;
+      convergenceIndicators: number;
+      tasks: number;
+      progress: object;
+    };
+    const goals: Goal[] = home.goals;
+    // The summary's 區 전략목표별 table, row for row.
+    expect(
+      goals.map(({ name, indicators, convergenceIndicators, tasks }) => ({
+        name,
+        indicators,
+        convergenceIndicators,
+        tasks,
+      })),
+    ).toEqual(summary.byOrgStrategicGoal);
+    // The tree's top level: the same goals in the same order, each with its 區 성과목표 as children.
+    expect(goals.map((g) => [g.code, g.name, g.orgPerformanceGoals])).toEqual(
+      tree.tree.map((n: { code: string; name: string; children: unknown[] }) => [n.code, n.name, n.children.length]),
+    );
+    // The progress endpoint's goals, and the plan's vision pillars (the map's rows).
+    expect(goals.map((g) => ({ code: g.code, name: g.name, ...g.progress }))).toEqual(progress.goals);
+    expect(goals.map((g) => g.visionPillar)).toEqual(
+      doc.orgStrategicGoals.map((g: { visionPillar: string | null }) => g.visionPillar),
+    );
+    expect(goals.map((g) => g.visionPillar)).toContain('일자리 1위');
+  });
+
   it('answers bad input and unknown things with Korean 4xx errors', async () => {
     const bad = await call(app, viewer, 'GET', '/api/v1/plans/abc/summary');
     expect(bad.statusCode).toBe(400);
@@ -121,6 +167,9 @@ describe('plan read API', () => {
     const none = await call(app, viewer, 'GET', '/api/v1/plans/2001/summary');
     expect(none.statusCode).toBe(404);
     expect(none.json().error.message).toBe('2001년 시행계획을(를) 찾을 수 없습니다.');
+    const noHome = await call(app, viewer, 'GET', '/api/v1/plans/2001/home');
+    expect(noHome.statusCode).toBe(404);
+    expect(noHome.json().error.message).toBe('2001년 시행계획을(를) 찾을 수 없습니다.');
     const noInd = await call(app, viewer, 'GET', '/api/v1/plans/2020/indicators/NOPE');
     expect(noInd.statusCode).toBe(404);
     const anon = await app.inject({ method: 'GET', url: '/api/v1/plans/2020/summary' });

@@ -9,6 +9,7 @@ import {
   getIndicator,
   getPlanChecks,
   getPlanDiff,
+  getPlanHome,
   getPlanProgress,
   getPlanSummary,
   getPlanTree,
@@ -38,6 +39,19 @@ const tags = ['plans'];
 const adminCaller = (req: FastifyRequest): AdminCaller => ({
   actor: requestActor(req),
   principal: requireAuth(req).principal,
+});
+/** A 區 전략목표's progress (domain/plan-progress.ts), as /progress and /home give it. */
+const goalProgress = z.object({
+  indicators: z.number(),
+  rated: z.number(),
+  rate: z.number().nullable(),
+  band: z.enum(['good', 'fair', 'poor']).nullable(),
+});
+const resultsByStatus = z.object({
+  draft: z.number(),
+  submitted: z.number(),
+  approved: z.number(),
+  verified: z.number(),
 });
 const writeResult = z.object({
   year: z.number(),
@@ -102,22 +116,47 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             year: z.number(),
-            goals: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                indicators: z.number(),
-                rated: z.number(),
-                rate: z.number().nullable(),
-                band: z.enum(['good', 'fair', 'poor']).nullable(),
-              }),
-            ),
-            results: z.object({ draft: z.number(), submitted: z.number(), approved: z.number(), verified: z.number() }),
+            goals: z.array(goalProgress.extend({ code: z.string(), name: z.string() })),
+            results: resultsByStatus,
           }),
         },
       },
     },
     async (req) => getPlanProgress(db(), req.params.year, req.query.org),
+  );
+
+  app.get(
+    '/plans/:year/home',
+    {
+      config: { action: 'plan.read' },
+      schema: {
+        tags,
+        summary: '홈 화면 (비전, 단계별 수, 전략체계도의 區 전략목표별 수·달성률, 상태별 실적 수): 계획을 한 번 읽어',
+        params: yearParams,
+        querystring: orgQuery,
+        response: {
+          200: z.object({
+            year: z.number(),
+            vision: z.object({ name: z.string(), slogan: z.string() }),
+            counts: planSummarySchema.shape.counts,
+            goals: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                visionPillar: z.string().nullable(),
+                orgPerformanceGoals: z.number(),
+                indicators: z.number(),
+                convergenceIndicators: z.number(),
+                tasks: z.number(),
+                progress: goalProgress,
+              }),
+            ),
+            results: resultsByStatus,
+          }),
+        },
+      },
+    },
+    async (req) => getPlanHome(db(), req.params.year, req.query.org),
   );
 
   app.get(

@@ -1,11 +1,11 @@
 /** TanStack Query hooks for the read API (src/server/routes/plans.ts). */
 import { useQuery } from '@tanstack/react-query';
+import type { PlanHome } from '../../../src/domain/plan-progress.js';
 import { api } from './client';
 import type {
   ChecksResponse,
   DiffResponse,
   IndicatorResponse,
-  PlanProgressResponse,
   PlanSummary,
   PlansResponse,
   TreeResponse,
@@ -20,7 +20,7 @@ export const planKeys = {
   department: (year: number, name: string) => ['plans', year, 'department', name] as const,
   indicator: (year: number, code: string) => ['plans', year, 'indicator', code] as const,
   checks: (year: number) => ['plans', year, 'checks'] as const,
-  progress: (year: number) => ['plans', year, 'progress'] as const,
+  home: (year: number) => ['plans', year, 'home'] as const,
   diff: (from: number, to: number) => ['plans', 'diff', from, to] as const,
 };
 
@@ -62,11 +62,11 @@ export function useIndicator(year: number | undefined, code: string) {
   return useQuery({ ...indicatorQuery(year ?? 0, code), enabled: year !== undefined && code !== '' });
 }
 
-/** Several indicators at once (the department scorecard until the server offers one request for it). */
-export function useProgress(year: number | undefined) {
+/** The home dashboard: vision, counts, strategy map with progress, results by status — one request. */
+export function useHome(year: number | undefined) {
   return useQuery({
-    queryKey: planKeys.progress(year ?? 0),
-    queryFn: ({ signal }) => api<PlanProgressResponse>(`/plans/${year}/progress`, { signal }),
+    queryKey: planKeys.home(year ?? 0),
+    queryFn: ({ signal }) => api<PlanHome>(`/plans/${year}/home`, { signal }),
     enabled: year !== undefined,
   });
 }

@@ -4,15 +4,9 @@
  */
 import { Link } from 'react-router';
 import { Anchor, Group, Text } from '@mantine/core';
-import { useProgress, useSummary, useTree } from '../api/plans';
-import type {
-  CountKey,
-  OrgStrategicGoalRow,
-  PlanProgressResponse,
-  PlanSummary,
-  TreeNode,
-  TreeResponse,
-} from '../api/types';
+import { useHome } from '../api/plans';
+import type { CountKey } from '../api/types';
+import type { PlanHome, StrategyGoal } from '../../../src/domain/plan-progress.js';
 import { useHref, useYear } from '../app/year';
 import { IllustrativeBadge, IllustrativeNotice } from '../components/Illustrative';
 import { Page, Section } from '../components/Page';
@@ -35,30 +29,13 @@ const BAND_COLORS = { good: '#237032', fair: '#a35200', poor: '#c92a2a' } as con
 const NO_BAND_COLOR = '#5c6670';
 const RESULT_STATUSES = ['draft', 'submitted', 'approved', 'verified'] as const;
 
-interface GoalCard {
-  row: OrgStrategicGoalRow;
-  node: TreeNode | undefined;
-  progress: PlanProgressResponse['goals'][number] | undefined;
-  color: string;
-}
-
-function strategyRows(
-  summary: PlanSummary,
-  tree: TreeResponse | undefined,
-  progress: PlanProgressResponse | undefined,
-): { pillar: string | null; goals: GoalCard[] }[] {
-  const nodes = tree?.tree ?? [];
-  const cards = summary.byOrgStrategicGoal.map((row): GoalCard => {
-    const node = nodes.find((n) => (row.code ? n.code === row.code : n.name === row.name));
-    const p = progress?.goals.find((g) => (node ? g.code === node.code : g.name === row.name));
-    return { row, node, progress: p, color: p?.band ? BAND_COLORS[p.band] : NO_BAND_COLOR };
-  });
-  const rows: { pillar: string | null; goals: GoalCard[] }[] = [];
-  for (const c of cards) {
-    const pillar = c.row.visionPillar ?? null;
+/** The strategy map's rows: consecutive goals of one vision pillar (or of none). */
+function pillarRows(goals: PlanHome['goals']): { pillar: string | null; goals: StrategyGoal[] }[] {
+  const rows: { pillar: string | null; goals: StrategyGoal[] }[] = [];
+  for (const g of goals) {
     const last = rows[rows.length - 1];
-    if (last && last.pillar === pillar) last.goals.push(c);
-    else rows.push({ pillar, goals: [c] });
+    if (last && last.pillar === g.visionPillar) last.goals.push(g);
+    else rows.push({ pillar: g.visionPillar, goals: [g] });
   }
   return rows;
 }
@@ -67,9 +44,7 @@ export default function HomePage() {
   const { m, format, num } = useI18n();
   const { year, plan } = useYear();
   const href = useHref();
-  const summary = useSummary(year);
-  const tree = useTree(year);
-  const progress = useProgress(year);
+  const home = useHome(year);
   const title = format(m.home.title, { year: year ?? '' });
 
   return (
@@ -90,20 +65,18 @@ export default function HomePage() {
       <IllustrativeNotice show={plan?.illustrative} />
       <WorkHomeCard />
       <EvaluationHomeCard />
-      {tree.data?.plan ? (
-        <div className="vision-banner">
-          <div className="vision-label">{m.home.vision}</div>
-          <p className="vision-name">{tree.data.plan.visionName}</p>
-          {tree.data.plan.visionSlogan ? <Text size="sm">{tree.data.plan.visionSlogan}</Text> : null}
-        </div>
-      ) : null}
-
-      {summary.isError ? (
-        <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : !summary.data ? (
+      {home.isError ? (
+        <QueryError error={home.error} onRetry={() => void home.refetch()} />
+      ) : !home.data ? (
         <Loading />
       ) : (
         <>
+          <div className="vision-banner">
+            <div className="vision-label">{m.home.vision}</div>
+            <p className="vision-name">{home.data.vision.name}</p>
+            {home.data.vision.slogan ? <Text size="sm">{home.data.vision.slogan}</Text> : null}
+          </div>
+
           <section aria-labelledby="counts-heading" className="count-groups">
             <h2 id="counts-heading" className="visually-hidden">
               {m.home.countsHeading}
@@ -115,7 +88,7 @@ export default function HomePage() {
                   {g.keys.map((k) => (
                     <div key={k} className={`stat${PRIMARY.includes(k) ? ' primary' : ''}`}>
                       <dt>{m.counts[k]}</dt>
-                      <dd>{num(summary.data.counts[k], 0)}</dd>
+                      <dd>{num(home.data.counts[k], 0)}</dd>
                     </div>
                   ))}
                 </dl>
@@ -128,7 +101,7 @@ export default function HomePage() {
               {m.home.strategyMapHint} {m.home.bandLegend}
             </Text>
             <div className="strategy-map">
-              {strategyRows(summary.data, tree.data, progress.data).map((row, ri) => (
+              {pillarRows(home.data.goals).map((row, ri) => (
                 <div className="pillar-row" key={`${row.pillar ?? ''}-${ri}`}>
                   {row.pillar ? (
                     <h3 className="pillar-label">
@@ -137,19 +110,21 @@ export default function HomePage() {
                     </h3>
                   ) : null}
                   <ul className="pillar-goals" style={row.pillar ? undefined : { gridColumn: '1 / -1' }}>
-                    {row.goals.map(({ row: g, node, color, progress: p }) => (
-                      <li key={g.name}>
+                    {row.goals.map(({ progress: p, ...g }) => (
+                      <li key={g.code}>
                         <Link
                           className="goal-card"
-                          style={{ ['--goal-color' as string]: color }}
-                          to={href('/plan', node ? { focus: node.code } : {})}
+                          style={{
+                            ['--goal-color' as string]: p.band ? BAND_COLORS[p.band] : NO_BAND_COLOR,
+                          }}
+                          to={href('/plan', { focus: g.code })}
                           title={format(m.home.openInExplorer, { name: g.name })}
                         >
                           <h4>{g.name}</h4>
                           <dl>
                             <div>
                               <dt>{m.home.goalPerformanceGoals}</dt>
-                              <dd>{num(g.orgPerformanceGoals ?? node?.children.length ?? null, 0)}</dd>
+                              <dd>{num(g.orgPerformanceGoals, 0)}</dd>
                             </div>
                             <div>
                               <dt>{m.home.goalIndicators}</dt>
@@ -165,22 +140,20 @@ export default function HomePage() {
                               <dt>{m.home.goalTasks}</dt>
                               <dd>{num(g.tasks, 0)}</dd>
                             </div>
-                            {p ? (
-                              <div className="goal-rate">
-                                <dt>{m.home.goalRate}</dt>
-                                <dd>
-                                  {p.rate !== null && p.band
-                                    ? format(m.home.goalRateValue, { rate: num(p.rate, 1), band: m.home.bands[p.band] })
-                                    : m.home.goalRateNone}
-                                  <span className="goal-sub">
-                                    {format(m.home.goalRated, { rated: p.rated, total: p.indicators })}
-                                  </span>
-                                </dd>
-                              </div>
-                            ) : null}
+                            <div className="goal-rate">
+                              <dt>{m.home.goalRate}</dt>
+                              <dd>
+                                {p.rate !== null && p.band
+                                  ? format(m.home.goalRateValue, { rate: num(p.rate, 1), band: m.home.bands[p.band] })
+                                  : m.home.goalRateNone}
+                                <span className="goal-sub">
+                                  {format(m.home.goalRated, { rated: p.rated, total: p.indicators })}
+                                </span>
+                              </dd>
+                            </div>
                           </dl>
                           <div className="goal-bar" aria-hidden="true">
-                            <span style={{ width: `${p?.rate ?? 0}%` }} />
+                            <span style={{ width: `${p.rate ?? 0}%` }} />
                           </div>
                         </Link>
                       </li>
@@ -191,21 +164,19 @@ export default function HomePage() {
             </div>
           </Section>
 
-          {progress.data ? (
-            <Section title={m.home.progressHeading} id="progress">
-              <Text size="sm" c="dimmed" mb="xs">
-                {m.home.progressHint}
-              </Text>
-              <dl className="stat-row">
-                {RESULT_STATUSES.map((k) => (
-                  <div key={k} className={`stat${k === 'verified' ? ' primary' : ''}`}>
-                    <dt>{m.resultStatus[k]}</dt>
-                    <dd>{num(progress.data.results[k], 0)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </Section>
-          ) : null}
+          <Section title={m.home.progressHeading} id="progress">
+            <Text size="sm" c="dimmed" mb="xs">
+              {m.home.progressHint}
+            </Text>
+            <dl className="stat-row">
+              {RESULT_STATUSES.map((k) => (
+                <div key={k} className={`stat${k === 'verified' ? ' primary' : ''}`}>
+                  <dt>{m.resultStatus[k]}</dt>
+                  <dd>{num(home.data.results[k], 0)}</dd>
+                </div>
+              ))}
+            </dl>
+          </Section>
 
           <Section title={m.home.quickLinks} id="quick-links">
             <Group gap="lg">
