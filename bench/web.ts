@@ -10,9 +10,9 @@
  * What it does: starts the real server in-process with the demo (e2e/support/server.ts: builds
  * web/dist in production mode when it is missing or stale, a fresh in-memory PGlite, the demo plans
  * and accounts), and drives headless Chromium (playwright-core, /usr/bin/chromium or CHROMIUM_PATH,
- * the flags of e2e/support/browser.ts). Every load is cold: a new browser context (empty HTTP and
- * code cache), logged in as the demo planner through the API before the page is opened. The three
- * pages are loaded in turn in every round.
+ * with the browser tests' flags from e2e/support/chromium.ts). Every load is cold: a new browser
+ * context (empty HTTP and code cache), logged in as the demo planner through the API before the page
+ * is opened. The three pages are loaded in turn in every round.
  *
  * - time to content: from the navigation's start (performance.timeOrigin) to the moment a
  *   MutationObserver, installed before any page script runs, first sees the data on screen:
@@ -38,29 +38,17 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type Response } from 'playwright-core';
 import { z } from 'zod';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../e2e/support/chromium.js';
 import { repoRoot, startServer } from '../e2e/support/server.js';
 
 const env = z
   .object({
     BENCH_WEB_RUNS: z.coerce.number().int().min(1).default(9),
     BENCH_WEB_WARMUP: z.coerce.number().int().min(0).default(2),
-    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     BENCH_WEB_USER: z.string().default('planner'),
     BENCH_WEB_PASSWORD: z.string().default(process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!'),
   })
   .parse(process.env);
-
-/** As e2e/support/browser.ts starts Chromium (as root, offline). */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const BLANK_HTML =
   '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>빈 페이지</title></head><body><p id="blank">빈 페이지</p></body></html>';
@@ -217,8 +205,8 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
 
 /** The whole benchmark (bench/run.ts calls it as `npm run bench -- web`). */
 export async function main(): Promise<void> {
-  if (!fs.existsSync(env.CHROMIUM_PATH))
-    throw new Error(`${env.CHROMIUM_PATH} 가 없습니다 (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
+  if (!hasChromium)
+    throw new Error(`${CHROMIUM} 가 없습니다 (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
   const out = (s = '') => console.log(s);
   out(`웹 벤치마크 / web benchmark — ${new Date().toISOString()}`);
   out(machine());
@@ -231,7 +219,7 @@ export async function main(): Promise<void> {
   const blankPort = (blankServer.address() as { port: number }).port;
 
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: env.CHROMIUM_PATH, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const base = server.baseUrl;
     // The year the app opens and its largest department, read from the API as the planner.

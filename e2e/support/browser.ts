@@ -1,28 +1,17 @@
 /**
- * Debian's Chromium driven by playwright-core, started the way DESIGN.md says works as root and
- * offline, with a fresh profile; plus an axe-core scan and screenshots.
+ * Debian's Chromium driven by playwright-core, started as chromium.ts says (root, offline), with a
+ * fresh profile; plus an axe-core scan and screenshots.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { repoRoot } from './server.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium } from './chromium.js';
 export const screenshotDir = path.join(repoRoot, 'test-output/screenshots');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -35,7 +24,7 @@ export async function launchBrowser(opts: { locale?: string } = {}): Promise<Bro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     locale: opts.locale ?? 'ko-KR',
     timezoneId: 'Asia/Seoul',
     viewport: { width: 1280, height: 860 },
