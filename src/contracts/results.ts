@@ -71,6 +71,12 @@ export const penaltyCaseViewSchema = z.object({
   illustrative: z.boolean(),
 });
 
+/** A case in the year's list: also its indicator's code and name, and the name of who waived it. */
+export const penaltyCaseListItemSchema = penaltyCaseViewSchema.extend({
+  indicator: z.object({ code: z.string(), name: z.string() }).nullable(),
+  waivedByName: z.string().nullable(),
+});
+
 export const timelineEntrySchema = z.object({
   at: z.string(),
   actor: z.object({ id: z.string().nullable(), name: z.string() }),

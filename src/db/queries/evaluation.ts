@@ -210,25 +210,28 @@ export async function listAssignments(
     .orderBy(asc(raterAssignments.indicatorId), asc(raterAssignments.rater));
 }
 
-/** Replaces the raters assigned to one indicator. */
+/** Replaces the raters assigned to each indicator given (one delete and one insert for all of them). */
 export async function replaceAssignments(
   tx: Db,
   organizationId: string,
   planId: string,
-  indicatorId: string,
-  raters: string[],
+  changes: { indicatorId: string; raters: string[] }[],
 ): Promise<void> {
-  await tx
-    .delete(raterAssignments)
-    .where(
-      and(
-        eq(raterAssignments.organizationId, organizationId),
-        eq(raterAssignments.planId, planId),
-        eq(raterAssignments.indicatorId, indicatorId),
+  if (changes.length === 0) return;
+  await tx.delete(raterAssignments).where(
+    and(
+      eq(raterAssignments.organizationId, organizationId),
+      eq(raterAssignments.planId, planId),
+      inArray(
+        raterAssignments.indicatorId,
+        changes.map((c) => c.indicatorId),
       ),
-    );
-  if (raters.length)
-    await tx.insert(raterAssignments).values(raters.map((rater) => ({ organizationId, planId, indicatorId, rater })));
+    ),
+  );
+  const rows = changes.flatMap((c) =>
+    c.raters.map((rater) => ({ organizationId, planId, indicatorId: c.indicatorId, rater })),
+  );
+  if (rows.length) await tx.insert(raterAssignments).values(rows);
 }
 
 // ───────────────────────────── quality ratings ─────────────────────────────

@@ -10,7 +10,9 @@ import {
   findPlanById,
   insertPenaltyCase,
   listPenaltyCases,
+  listPlanIndicators,
   listResults,
+  listUserNames,
   lockPlanCases,
   waivePenaltyCase,
 } from '../../db/queries/results.js';
@@ -46,7 +48,16 @@ export async function listPenaltyCasesUseCase(
     departmentIds = [d.id];
   }
   const rows = await listPenaltyCases(db, org, plan.id, { departmentIds, kind: input.kind, waived: input.waived });
-  const cases = rows.map((c) => presentCase(c, depts));
+  const [indicators, waivers] = await Promise.all([
+    listPlanIndicators(db, org, plan.id),
+    listUserNames(db, org, [...new Set(rows.flatMap((c) => (c.waivedBy ? [c.waivedBy] : [])))]),
+  ]);
+  const indicatorById = new Map(indicators.map((i) => [i.id, { code: i.code, name: i.name }]));
+  const cases = rows.map((c) => ({
+    ...presentCase(c, depts),
+    indicator: (c.indicatorId && indicatorById.get(c.indicatorId)) || null,
+    waivedByName: c.waivedBy ? (waivers.get(c.waivedBy) ?? null) : null,
+  }));
   return {
     year: plan.year,
     cases,

@@ -25,7 +25,12 @@ import {
 import { getSchemeSettings, updateSchemeSettings } from '../../features/evaluation/scheme-settings.js';
 import { listRatingsUseCase, saveRating } from '../../features/evaluation/ratings.js';
 import { closeRating, reopenRating } from '../../features/evaluation/rating-state.js';
-import { listRaterAssignments, setRaterAssignments } from '../../features/evaluation/rater-assignments.js';
+import {
+  distributeRaterAssignments,
+  listRaterAssignments,
+  setManyRaterAssignments,
+  setRaterAssignments,
+} from '../../features/evaluation/rater-assignments.js';
 import { grantBonus, listBonusAwardsUseCase, withdrawBonus } from '../../features/evaluation/bonus-awards.js';
 import { listQualitativeScoresUseCase, setQualitativeScore } from '../../features/evaluation/qualitative-scores.js';
 
@@ -119,6 +124,11 @@ const whatIfChanges = z.strictObject({
     .max(500, '변경은 500개 이하입니다')
     .optional(),
 });
+const raterList = z
+  .array(z.string().max(100, '아이디는 100자 이하입니다'), {
+    error: 'raters는 평가위원 아이디 목록이어야 합니다',
+  })
+  .max(50, '평가위원은 지표당 50명 이하입니다');
 const reasonBody = z.strictObject({
   reason: z
     .string({ error: '사유(reason)를 입력하세요' })
@@ -610,6 +620,84 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => listRaterAssignments(db(), caller(req), { year: req.params.year }),
   );
 
+  const assignmentOut = z.object({ indicator: z.string(), before: z.array(z.string()), after: z.array(z.string()) });
+
+  app.put(
+    `${base}/rater-assignments`,
+    {
+      config: { action: 'rating.manage' },
+      schema: {
+        tags,
+        summary:
+          '여러 지표의 평가위원 배정을 한 번에 (지표마다 목록 전체를 바꿈; 하나라도 잘못되면 아무것도 바꾸지 않음)',
+        params: yearParams,
+        querystring: orgQuery,
+        body: z.strictObject({
+          assignments: z
+            .array(
+              z.strictObject({
+                indicator: z
+                  .string({ error: '지표 코드를 입력하세요' })
+                  .trim()
+                  .min(1, '지표 코드를 입력하세요')
+                  .max(64),
+                raters: raterList,
+              }),
+              { error: 'assignments는 {indicator, raters} 목록이어야 합니다' },
+            )
+            .min(1, '배정할 지표를 하나 이상 보내세요')
+            .max(5000, '지표는 한 번에 5000개 이하입니다'),
+        }),
+        response: {
+          200: z.object({ year: z.number(), changed: z.number(), assignments: z.array(assignmentOut) }),
+        },
+      },
+    },
+    async (req) => setManyRaterAssignments(db(), caller(req), { year: req.params.year, ...req.body }),
+  );
+
+  app.post(
+    `${base}/rater-assignments/distribute`,
+    {
+      config: { action: 'rating.manage' },
+      schema: {
+        tags,
+        summary: '고르게 배정: 지표마다 평가위원 N명, 평가위원별 지표 수를 고르게 (dryRun이면 제안만, 저장하지 않음)',
+        params: yearParams,
+        querystring: orgQuery,
+        body: z.strictObject({
+          perIndicator: z
+            .number({ error: '지표당 평가위원 수(perIndicator)는 정수여야 합니다' })
+            .int('지표당 평가위원 수는 정수여야 합니다')
+            .min(1, '지표당 평가위원 수는 1~50명입니다')
+            .max(50, '지표당 평가위원 수는 1~50명입니다'),
+          indicators: z
+            .array(z.string().max(64), { error: 'indicators는 지표 코드 목록이어야 합니다' })
+            .min(1, '지표를 하나 이상 고르세요')
+            .max(5000, '지표는 한 번에 5000개 이하입니다')
+            .optional()
+            .describe('이 지표들만 (생략하면 그 해의 모든 지표)'),
+          dryRun: z.boolean({ error: 'dryRun은 true 또는 false입니다' }).optional(),
+        }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            perIndicator: z.number(),
+            dryRun: z.boolean(),
+            indicators: z.number(),
+            changed: z.number(),
+            assignments: z.array(assignmentOut.extend({ name: z.string() })),
+            short: z.array(z.object({ indicator: z.string(), eligible: z.number() })),
+            load: z.array(
+              z.object({ rater: z.string(), displayName: z.string(), before: z.number(), after: z.number() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => distributeRaterAssignments(db(), caller(req), { year: req.params.year, ...req.body }),
+  );
+
   app.put(
     `${base}/rater-assignments/:indicator`,
     {
@@ -619,13 +707,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: '지표 하나의 평가위원 배정 (목록 전체를 바꿈)',
         params: yearIndicator,
         querystring: orgQuery,
-        body: z.strictObject({
-          raters: z
-            .array(z.string().max(100, '아이디는 100자 이하입니다'), {
-              error: 'raters는 평가위원 아이디 목록이어야 합니다',
-            })
-            .max(50, '평가위원은 지표당 50명 이하입니다'),
-        }),
+        body: z.strictObject({ raters: raterList }),
         response: {
           200: z.object({ year: z.number(), indicator: z.string(), name: z.string(), raters: z.array(z.string()) }),
         },

@@ -10,6 +10,7 @@ import {
   createResultBody,
   entrySheetQuery,
   entrySheetResponse,
+  penaltyCaseListItemSchema,
   penaltyCaseViewSchema,
   penaltyQuery,
   resultDetailSchema,
@@ -249,7 +250,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             year: z.number().int(),
-            cases: z.array(penaltyCaseViewSchema),
+            cases: z.array(penaltyCaseListItemSchema),
             counts: z.object({
               late_entry: z.number().int(),
               missing_evidence: z.number().int(),
