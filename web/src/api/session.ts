@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { sessionInfoSchema } from '../../../src/contracts/accounts.js';
+import type { demoLoginsSchema, sessionInfoSchema } from '../../../src/contracts/accounts.js';
 import { ApiError, api, setCsrfToken } from './client';
 
 /** GET /auth/session, POST /auth/login: the user, the CSRF token, abilities, session times. */
@@ -42,6 +42,18 @@ export async function fetchSession(): Promise<SessionState> {
     }
     throw e;
   }
+}
+
+/** GET /auth/demo-accounts: the demo accounts the login page offers (none outside the demo). */
+export type DemoLogins = z.infer<typeof demoLoginsSchema>;
+
+export function useDemoLogins() {
+  return useQuery({
+    queryKey: ['demo-logins'],
+    queryFn: () => api<DemoLogins>('/auth/demo-accounts', { allowUnauthorized: true }),
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 export function useSession() {

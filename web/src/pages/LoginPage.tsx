@@ -21,6 +21,7 @@ import {
 import { ApiError } from '../api/client';
 import { useChangePassword, useLogin, useSession } from '../api/session';
 import { useI18n, type Lang } from '../i18n';
+import { DemoLogins } from './DemoLogins';
 
 function ChangePasswordForm({ current, onDone }: { current: string; onDone: () => void }) {
   const { m } = useI18n();
@@ -181,6 +182,15 @@ export default function LoginPage() {
               </Stack>
             </form>
           )}
+          {!mustChange && !unavailable ? (
+            <DemoLogins
+              onPick={(u, p) => {
+                setUsername(u);
+                if (p) setPassword(p);
+                login.reset();
+              }}
+            />
+          ) : null}
           {unavailable ? (
             <Anchor href={next} onClick={(e) => (e.preventDefault(), void navigate(next))}>
               {m.login.continueReadOnly}
