@@ -4,8 +4,9 @@
  * - on a state-changing request adds the CSRF header with the token the session endpoint gave
  *   (`x-csrf-token`; see session.ts),
  * - on 401 sends the browser to /login?next=<where it was> (except for the auth calls themselves),
- * - turns the server's error body `{ error: { code, message, details } }` into an ApiError with the
- *   server's Korean message.
+ * - turns the server's error body `{ error: { code, message, details, ...extra } }` into an ApiError
+ *   with the server's Korean message; the other fields (e.g. a 409's `current`, the value now stored)
+ *   are kept in `extra`.
  */
 export class ApiError extends Error {
   constructor(
@@ -13,10 +14,23 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: { path: string; message: string }[] = [],
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The server's error body `{ error: {...} }` (or anything else) as an ApiError. */
+export function apiErrorOf(status: number, fallback: string, body: unknown): ApiError {
+  const err = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (!err || typeof err !== 'object') return new ApiError(status, `http_${status}`, fallback);
+  const { code, message, details, ...extra } = err as {
+    code?: string;
+    message?: string;
+    details?: ApiError['details'];
+  } & Record<string, unknown>;
+  return new ApiError(status, code ?? `http_${status}`, message ?? fallback, details ?? [], extra);
 }
 
 export const API_BASE = '/api/v1';
@@ -78,20 +92,13 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   if (res.ok && !url.startsWith(`${API_BASE}/auth/session`)) lastActivity = Date.now();
   if (res.ok && url === `${API_BASE}/auth/session/extend`) lastActivity = Date.now();
   if (!res.ok) {
-    let code = `http_${res.status}`;
-    let message = res.statusText || `HTTP ${res.status}`;
-    let details: ApiError['details'] = [];
+    let body: unknown = null;
     try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string; details?: ApiError['details'] } };
-      if (body.error) {
-        code = body.error.code ?? code;
-        message = body.error.message ?? message;
-        details = body.error.details ?? [];
-      }
+      body = await res.json();
     } catch {
       /* not JSON */
     }
-    throw new ApiError(res.status, code, message, details);
+    throw apiErrorOf(res.status, res.statusText || `HTTP ${res.status}`, body);
   }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

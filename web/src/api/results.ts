@@ -2,10 +2,11 @@
  * TanStack Query hooks for the results workflow (src/server/routes/{results,evidence,inbox}.ts,
  * docs/results-workflow.md): the inbox, one department's entry sheet, one result with its evidence,
  * timeline and abilities, create / edit (with version; 409 when stale), submit / approve / verify /
- * return, comments, bulk entry, and evidence upload with progress (XMLHttpRequest, CSRF header).
+ * return, comments, bulk entry, evidence upload with progress (XMLHttpRequest, CSRF header) and
+ * deletion, one indicator's results, and the reporting calendar (read; set by the planner).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, API_BASE, ApiError, CSRF_HEADER, getCsrfToken, noteActivity } from './client';
+import { api, API_BASE, ApiError, apiErrorOf, CSRF_HEADER, getCsrfToken, noteActivity } from './client';
 
 const enc = encodeURIComponent;
 
@@ -13,6 +14,9 @@ export type { ResultStatus } from '../../../src/domain/results/workflow.js';
 /** One result as the API shows it (features/results/present.ts). */
 export type { ResultView } from '../../../src/features/results/present.js';
 import type { ResultView } from '../../../src/features/results/present.js';
+import type { z } from 'zod';
+import type { calendarResponse } from '../../../src/contracts/results.js';
+import type { CalendarSettings } from '../../../src/domain/results/calendar.js';
 
 export interface EvidenceView {
   id: string;
@@ -149,6 +153,7 @@ function useInvalidate() {
     void qc.invalidateQueries({ queryKey: ['result'] });
     void qc.invalidateQueries({ queryKey: ['entry-sheet'] });
     void qc.invalidateQueries({ queryKey: ['inbox'] });
+    void qc.invalidateQueries({ queryKey: ['results'] });
   };
 }
 
@@ -247,11 +252,7 @@ export function uploadEvidence(
         resolve(body as EvidenceView);
         return;
       }
-      const err = (body as { error?: { code?: string; message?: string; details?: ApiError['details'] } } | null)
-        ?.error;
-      reject(
-        new ApiError(xhr.status, err?.code ?? `http_${xhr.status}`, err?.message ?? xhr.statusText, err?.details ?? []),
-      );
+      reject(apiErrorOf(xhr.status, xhr.statusText, body));
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -265,5 +266,53 @@ export function useUploadEvidence() {
     mutationFn: ({ id, file, onProgress }: { id: string; file: File; onProgress: (f: number) => void }) =>
       uploadEvidence(id, file, onProgress),
     onSuccess: done,
+  });
+}
+
+/** Removes an evidence file (a draft result of one's own department; the server says 409 otherwise). */
+export function useDeleteEvidence() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id }: { id: string; fileName: string }) =>
+      api<{ deleted: string }>(`/evidence/${enc(id)}`, { method: 'DELETE' }),
+    // Refused too (already gone, the result submitted meanwhile): the list shows what is there now.
+    onSettled: done,
+  });
+}
+
+/** The results of one indicator the session may read (its own departments, or all for organization-wide readers). */
+export const useIndicatorResults = (year: number | undefined, indicator: string, enabled = true) =>
+  useQuery({
+    queryKey: ['results', year, indicator],
+    enabled: enabled && year !== undefined && indicator !== '',
+    queryFn: ({ signal }) =>
+      api<{ year: number; results: (ResultView & { evidenceCount: number })[] }>(`/plans/${year}/results`, {
+        query: { indicator },
+        signal,
+      }),
+  });
+
+/** GET /plans/:year/calendar (contracts/results.ts calendarResponse): `settings` with the defaults filled in,
+ * `stored` only what the planner set (PUT sends it back, changed), `version` the plan's (stale → 409). */
+export type CalendarView = Omit<z.infer<typeof calendarResponse>, 'settings'> & { settings: CalendarSettings };
+export type { CalendarSettings };
+
+export const useCalendar = (year: number | undefined) =>
+  useQuery({
+    queryKey: ['calendar', year],
+    enabled: year !== undefined,
+    queryFn: ({ signal }) => api<CalendarView>(`/plans/${year}/calendar`, { signal }),
+  });
+
+export function useSetCalendar(year: number | undefined) {
+  const qc = useQueryClient();
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { version: number; settings: Record<string, unknown> }) =>
+      api<CalendarView>(`/plans/${year}/calendar`, { method: 'PUT', body }),
+    onSuccess: (view) => {
+      qc.setQueryData(['calendar', year], view);
+      done();
+    },
   });
 }

@@ -1,7 +1,9 @@
 /**
  * One indicator: where it sits in the plan, its definition (unit, direction, formula, baseline,
  * target), its tasks with progress and budget (KRW), and its results over the periods as a chart
- * with the target line, with the results table as the chart's text alternative.
+ * with the target line, with the results table as the chart's text alternative. For signed-in
+ * users the results work (pages/work/IndicatorWork): links to the entry form for those who enter
+ * this indicator's results, to the review page for approvers and verifiers, and each result's comments.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,6 +18,7 @@ import { Loading, QueryError } from '../components/QueryState';
 import { TableFrame, Th } from '../components/TableFrame';
 import { useI18n } from '../i18n';
 import { periodLabel, periodOrder, sortResults } from './indicator-utils';
+import { IndicatorComments, IndicatorWork } from './work/IndicatorWork';
 import type { ChartSeries } from '../components/ResultsChart';
 
 const ResultsChart = lazy(() => import('../components/ResultsChart'));
@@ -353,12 +356,14 @@ export default function IndicatorPage() {
         <Loading />
       ) : (
         <>
+          <IndicatorWork year={d.year} indicator={d.indicator} />
           <Section title={m.indicator.definition} id="definition">
             <Facts d={d} />
           </Section>
           <Section title={m.indicator.results} id="results">
             <Results d={d} />
           </Section>
+          <IndicatorComments year={d.year} code={d.indicator.code} />
           <Section title={m.indicator.tasks} id="tasks">
             <Tasks d={d} />
           </Section>

@@ -12,8 +12,7 @@ import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { useEntryHref } from './InboxPage';
-import { parseActual, UnsavedGuard } from './shared';
+import { ActualField, parseActual, UnsavedGuard, useEntryHref, usePeriodLabel } from './shared';
 
 interface RowForm {
   actual: string;
@@ -25,6 +24,7 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
   const { m, format } = useI18n();
   const w = m.work;
   const bulk = useBulkEnter(sheet.year);
+  const periodText = usePeriodLabel();
   const entryHref = useEntryHref();
   const init = () =>
     sheet.rows.map<RowForm>((r) => ({
@@ -103,14 +103,16 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
     );
   };
 
-  const set = (i: number, k: keyof RowForm, v: string) =>
+  const set = (i: number, k: keyof RowForm, v: string) => {
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
+    setErrors(({ [i]: _, ...rest }) => rest);
+  };
 
   return (
     <Stack gap="md">
       <UnsavedGuard dirty={dirty} />
       <TableFrame
-        caption={format(w.bulkCaption, { department: sheet.department.name, period: sheet.period })}
+        caption={format(w.bulkCaption, { department: sheet.department.name, period: periodText(sheet.period) })}
         minWidth={900}
       >
         <Table.Thead>
@@ -142,14 +144,25 @@ function Sheet({ sheet }: { sheet: EntrySheet }) {
                   {r.indicator.target ?? '—'} {r.indicator.unit}
                 </Table.Td>
                 <Table.Td>
-                  <TextInput
-                    aria-label={label}
-                    placeholder={milestone ? w.milestoneHint : undefined}
-                    value={milestone ? rows[i]!.milestones : rows[i]!.actual}
-                    onChange={(e) => set(i, milestone ? 'milestones' : 'actual', e.currentTarget.value)}
-                    error={errors[i]}
-                    disabled={!editable(i)}
-                  />
+                  {milestone ? (
+                    <TextInput
+                      aria-label={label}
+                      placeholder={w.milestoneHint}
+                      value={rows[i]!.milestones}
+                      onChange={(e) => set(i, 'milestones', e.currentTarget.value)}
+                      error={errors[i]}
+                      disabled={!editable(i)}
+                    />
+                  ) : (
+                    <ActualField
+                      ariaLabel={label}
+                      value={rows[i]!.actual}
+                      onChange={(v) => set(i, 'actual', v)}
+                      onError={(message) => setErrors((x) => ({ ...x, [i]: message }))}
+                      error={errors[i]}
+                      disabled={!editable(i)}
+                    />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <TextInput
@@ -192,6 +205,7 @@ export default function BulkEntryPage() {
   const period = params.get('period') ?? '';
   const { year } = useYear();
   const q = useEntrySheet(year, department, period);
+  const periodText = usePeriodLabel();
   if (!department || !period)
     return (
       <Page title={w.bulkTitle}>
@@ -200,10 +214,14 @@ export default function BulkEntryPage() {
     );
   return (
     <Page
-      title={`${w.bulkTitle}: ${department} ${period}`}
+      title={`${w.bulkTitle}: ${department} ${periodText(period)}`}
       intro={
         q.data
-          ? format(w.bulkIntro, { department: q.data.department.name, period, deadline: q.data.deadline })
+          ? format(w.bulkIntro, {
+              department: q.data.department.name,
+              period: periodText(period),
+              deadline: q.data.deadline,
+            })
           : undefined
       }
     >

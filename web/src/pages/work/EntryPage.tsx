@@ -18,7 +18,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { ApiError } from '../../api/client';
 import {
@@ -35,7 +34,7 @@ import { useHref, useYear } from '../../app/year';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
-import { EvidenceList, parseActual, UnsavedGuard } from './shared';
+import { ActualField, errorText, EvidenceList, parseActual, UnsavedGuard, usePeriodLabel } from './shared';
 
 interface Form {
   actual: string;
@@ -72,10 +71,7 @@ function EvidenceBox({ resultId, canUpload }: { resultId: string; canUpload: boo
         onSuccess: () => setMsg({ ok: true, text: format(w.uploaded, { name: file.name }) }),
         onError: (e) => {
           setProgress(null);
-          setMsg({
-            ok: false,
-            text: e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join(' ') : String(e),
-          });
+          setMsg({ ok: false, text: errorText(e) });
         },
       },
     );
@@ -135,7 +131,7 @@ function EvidenceBox({ resultId, canUpload }: { resultId: string; canUpload: boo
             {msg.text}
           </Alert>
         )}
-        {detail.data && <EvidenceList items={detail.data.evidence} />}
+        {detail.data && <EvidenceList items={detail.data.evidence} canDelete={canUpload} />}
       </Stack>
     </Section>
   );
@@ -216,9 +212,10 @@ function EntryForm({
       return saved;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && base) {
-        const now = await detail.refetch();
-        if (now.data) {
-          setConflict(now.data.result);
+        // The server sends the value it now holds (error.current); without it, read the result again.
+        const current = (e.extra.current as ResultView | null | undefined) ?? (await detail.refetch()).data?.result;
+        if (current) {
+          setConflict(current);
           return null;
         }
       }
@@ -328,14 +325,11 @@ function EntryForm({
               </Stack>
             </Checkbox.Group>
           ) : (
-            <TextInput
+            <ActualField
               label={`${w.actual} (${ind.unit})`}
-              inputMode="decimal"
               value={form.actual}
-              onChange={(e) => set('actual', e.currentTarget.value)}
-              onBlur={() => {
-                if (parseActual(form.actual) === undefined) setErrors((x) => ({ ...x, actual: w.actualInvalid }));
-              }}
+              onChange={(v) => set('actual', v)}
+              onError={(message) => setErrors((x) => ({ ...x, actual: message }))}
               error={errors.actual}
               disabled={!editable}
             />
@@ -388,6 +382,7 @@ export default function EntryPage() {
   const period = params.get('period') ?? '';
   const { year } = useYear();
   const q = useEntrySheet(year, department, period);
+  const periodText = usePeriodLabel();
   if (!department || !period)
     return (
       <Page title={w.entryTitle}>
@@ -399,7 +394,11 @@ export default function EntryPage() {
       title={`${w.entryTitle}: ${code}`}
       intro={
         q.data
-          ? format(w.entryIntro, { department: q.data.department.name, period, deadline: q.data.deadline })
+          ? format(w.entryIntro, {
+              department: q.data.department.name,
+              period: periodText(period),
+              deadline: q.data.deadline,
+            })
           : undefined
       }
     >

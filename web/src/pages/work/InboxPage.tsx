@@ -11,19 +11,18 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
+import { useEntryHref, usePeriodLabel } from './shared';
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 10) / 10}%`);
-
-/** The entry page of one indicator, keeping the year of the address. */
-export function useEntryHref() {
-  const href = useHref();
-  return (code: string, department: string, period: string) =>
-    href(`/entry/${encodeURIComponent(code)}`, { department, period });
+/** A completion rate (percent) as the catalog writes it, one decimal; none yet → the dash. */
+function usePercent() {
+  const { m, format, num } = useI18n();
+  return (rate: number | null) => (rate === null ? m.common.dash : format(m.common.percent, { value: num(rate, 1) }));
 }
 
 function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) {
   const { m } = useI18n();
   const entryHref = useEntryHref();
+  const periodText = usePeriodLabel();
   const w = m.work;
   if (items.length === 0) return <Text c="dimmed">{w.none}</Text>;
   return (
@@ -46,7 +45,7 @@ function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) 
               </Anchor>
             </Table.Td>
             <Table.Td>{i.department.name}</Table.Td>
-            <Table.Td>{i.period}</Table.Td>
+            <Table.Td>{periodText(i.period)}</Table.Td>
             <Table.Td>{i.deadline}</Table.Td>
             <Table.Td>{i.state}</Table.Td>
           </Table.Tr>
@@ -59,6 +58,7 @@ function ItemTable({ caption, items }: { caption: string; items: InboxItem[] }) 
 function ResultTable({ caption, items }: { caption: string; items: ResultView[] }) {
   const { m } = useI18n();
   const href = useHref();
+  const periodText = usePeriodLabel();
   const w = m.work;
   if (items.length === 0) return <Text c="dimmed">{w.none}</Text>;
   return (
@@ -81,7 +81,7 @@ function ResultTable({ caption, items }: { caption: string; items: ResultView[] 
               </Anchor>
             </Table.Td>
             <Table.Td>{r.department.name}</Table.Td>
-            <Table.Td>{r.period}</Table.Td>
+            <Table.Td>{periodText(r.period)}</Table.Td>
             <Table.Td className="num">{r.actual ?? '—'}</Table.Td>
             <Table.Td>{r.statusLabel}</Table.Td>
           </Table.Tr>
@@ -96,6 +96,8 @@ export default function InboxPage() {
   const w = m.work;
   const { year } = useYear();
   const href = useHref();
+  const periodText = usePeriodLabel();
+  const pct = usePercent();
   const q = useInbox(year);
   return (
     <Page title={w.inboxTitle} intro={w.inboxIntro}>
@@ -123,7 +125,7 @@ export default function InboxPage() {
                       const [department, period] = k.split('\u0000') as [string, string];
                       return (
                         <Anchor key={k} component={Link} to={href('/entry', { department, period })}>
-                          {format(w.bulkLink, { department, period })}
+                          {format(w.bulkLink, { department, period: periodText(period) })}
                         </Anchor>
                       );
                     })}
@@ -143,7 +145,11 @@ export default function InboxPage() {
                 </Section>
                 <Section title={w.completion}>
                   <Text>{format(w.overall, { rate: pct(d.planner.overall.rate) })}</Text>
-                  <TableFrame caption={format(w.completionCaption, { periods: d.planner.currentPeriods.join(', ') })}>
+                  <TableFrame
+                    caption={format(w.completionCaption, {
+                      periods: d.planner.currentPeriods.map(periodText).join(', '),
+                    })}
+                  >
                     <Table.Thead>
                       <Table.Tr>
                         <Th>{w.department}</Th>

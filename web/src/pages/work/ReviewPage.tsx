@@ -7,13 +7,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { ApiError } from '../../api/client';
-import { useComment, useResult, useReturnResult, useTransition, type ResultDetail } from '../../api/results';
+import { useResult, useReturnResult, useTransition, type ResultDetail } from '../../api/results';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { EvidenceList } from './shared';
-import { useEntryHref } from './InboxPage';
+import { errorText, EvidenceList, ResultComments, useEntryHref, usePeriodLabel } from './shared';
 
 function Review({ d }: { d: ResultDetail }) {
   const { m } = useI18n();
@@ -22,16 +21,14 @@ function Review({ d }: { d: ResultDetail }) {
   const entryHref = useEntryHref();
   const step = useTransition();
   const ret = useReturnResult();
-  const comment = useComment();
+  const periodText = usePeriodLabel();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const [text, setText] = useState('');
-  const [textError, setTextError] = useState<string | undefined>();
   const [alert, setAlert] = useState<{ color: string; text: string } | null>(null);
   const ab = d.abilities;
   const st = (x: string | null) => (x ? ((w.statuses as Record<string, string>)[x] ?? x) : '');
   const busy = step.isPending || ret.isPending;
-  const fail = (e: unknown) => setAlert({ color: 'red', text: e instanceof ApiError ? e.message : String(e) });
+  const fail = (e: unknown) => setAlert({ color: 'red', text: errorText(e) });
 
   const run = (s: 'approve' | 'verify') =>
     step.mutate(
@@ -61,14 +58,13 @@ function Review({ d }: { d: ResultDetail }) {
       },
     );
   };
-  const comments = d.timeline.filter((t) => t.action === 'comment' || t.action.endsWith('.comment'));
 
   return (
     <Stack gap="lg">
       <Section title={w.values}>
         <Stack gap={4}>
           <Text>
-            {w.department}: {r.department.name} · {w.period}: {r.period} · {w.deadline}: {d.deadline.date}
+            {w.department}: {r.department.name} · {w.period}: {periodText(r.period)} · {w.deadline}: {d.deadline.date}
             {d.late ? ` · ${w.late}` : ''}
           </Text>
           <Text>
@@ -159,39 +155,7 @@ function Review({ d }: { d: ResultDetail }) {
         </TableFrame>
       </Section>
       <Section title={w.comments}>
-        <Stack gap="sm" maw={640}>
-          {comments.length === 0 && <Text c="dimmed">{w.none}</Text>}
-          {comments.map((c, i) => (
-            <Text key={i} style={{ whiteSpace: 'pre-wrap' }}>
-              <strong>{c.actor.name}</strong> ({c.at.slice(0, 16).replace('T', ' ')}): {c.reason}
-            </Text>
-          ))}
-          {ab.comment && (
-            <>
-              <Textarea
-                label={w.commentText}
-                value={text}
-                onChange={(e) => {
-                  setText(e.currentTarget.value);
-                  setTextError(undefined);
-                }}
-                error={textError}
-              />
-              <Group>
-                <Button
-                  variant="default"
-                  loading={comment.isPending}
-                  onClick={() => {
-                    if (!text.trim()) return setTextError(w.commentRequired);
-                    comment.mutate({ id: r.id, text: text.trim() }, { onSuccess: () => setText(''), onError: fail });
-                  }}
-                >
-                  {w.addComment}
-                </Button>
-              </Group>
-            </>
-          )}
-        </Stack>
+        <ResultComments d={d} />
       </Section>
     </Stack>
   );
