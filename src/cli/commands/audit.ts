@@ -6,6 +6,7 @@ import { verifyAuditTrail } from '../../features/audit/verify-audit.js';
 import { purgeAuditTrail } from '../../features/audit/purge-audit.js';
 import { listAuditTrail } from '../../features/audit/list-audit.js';
 import { validationError } from '../../domain/errors.js';
+import { orgOf } from '../shared.js';
 
 export const auditVerifyCommand: Command = {
   name: 'audit verify',
@@ -59,8 +60,7 @@ export const auditListCommand: Command = {
         throw validationError(`${flag} 날짜가 올바르지 않습니다: ${v}`, [{ path: flag, message: '날짜 형식' }]);
       return d;
     };
-    const db = (await ctx.database()).db;
-    const org = await resolveOrganization(db, values.org);
+    const { db, org } = await orgOf(ctx, values.org);
     const r = await listAuditTrail(
       db,
       org.id,
@@ -94,8 +94,7 @@ export const auditPurgeCommand: Command = {
       args: ctx.args,
       options: { 'dry-run': { type: 'boolean' }, org: { type: 'string' } },
     });
-    const db = (await ctx.database()).db;
-    const org = await resolveOrganization(db, values.org);
+    const { db, org } = await orgOf(ctx, values.org);
     const r = await purgeAuditTrail(
       db,
       org.id,

@@ -19,19 +19,11 @@ import { closeEvaluation } from '../../features/evaluation/close-evaluation.js';
 import type { EvaluationCaller } from '../../features/evaluation/context.js';
 import type { PresentedEvaluation } from '../../features/evaluation/present.js';
 import { checkExplanation } from '../../domain/evaluation/explanation.js';
-import { loadConfig } from '../../config.js';
-import { runCli } from '../run.js';
+import { runCliInProcess } from '../testing.js';
 import { freshEnv, runCli as spawnCli, type ChildEnv } from '../../testing/spawn.js';
 
 let dir: string;
-const config = () => loadConfig({ NODE_ENV: 'test', BSC_DEMO: '0', BSC_DATA_DIR: dir });
-
-async function bsc(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, config(), { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const bsc = (args: string[]) => runCliInProcess(args, { BSC_DEMO: '0', BSC_DATA_DIR: dir });
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-evaluate-'));

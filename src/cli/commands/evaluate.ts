@@ -9,6 +9,7 @@ import { getEvaluation, getEvaluationInput } from '../../features/evaluation/get
 import { resolveUserScheme, whatIf } from '../../features/evaluation/what-if.js';
 import { formatDepartment, formatEvaluation, formatWhatIf } from '../../features/evaluation/format-text.js';
 import type { PresentedEvaluation } from '../../features/evaluation/present.js';
+import { yearArg } from '../shared.js';
 
 function readJson(file: string, flag: string): unknown {
   let text: string;
@@ -27,15 +28,6 @@ function readJson(file: string, flag: string): unknown {
     ]);
   }
 }
-
-const yearOf = (v: string | undefined) => {
-  const n = Number(v);
-  if (!v || !Number.isInteger(n) || n < 2000 || n > 2100)
-    throw validationError('--year 에 연도를 지정하세요 (예: --year 2020).', [
-      { path: '--year', message: '연도가 필요합니다' },
-    ]);
-  return n;
-};
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -90,7 +82,7 @@ export const evaluateCommand: Command = {
 
     const db = (await ctx.database()).db;
     const caller: EvaluationCaller = { actor: cliActor(), principal: null };
-    const year = yearOf(values.year);
+    const year = yearArg(values.year, '--year', { inPlanRange: true });
     if (alt) {
       const { source, ...w } = await whatIf(db, caller, { year, scheme: alt, org: values.org, ...mode });
       ctx.io.err(source.note);

@@ -4,20 +4,12 @@ import { parseArgs } from 'node:util';
 import type { Command, CommandContext } from '../command.js';
 import { validationError } from '../../domain/errors.js';
 import { cliActor } from '../../features/plans/context.js';
+import { modeArg, saveFile, yearArg } from '../shared.js';
 import { exportPlanWorkbook, planTemplate } from '../../features/excel/plan-workbook.js';
 import { importPlanWorkbook } from '../../features/excel/import-plan-workbook.js';
 import { checkPlanWorkbook } from '../../features/excel/check-plan-workbook.js';
 import { formatProblem, type ImportProgress, type SheetProblem } from '../../features/excel/parse-plan-workbook.js';
 import { exportPlanTables } from '../../features/excel/tables-workbook.js';
-
-const yearOf = (v: string | undefined, flag = '--year') => {
-  const n = Number(v);
-  if (!v || !Number.isInteger(n))
-    throw validationError(`${flag} 에 연도를 지정하세요 (예: ${flag} 2020).`, [
-      { path: flag, message: '연도가 필요합니다' },
-    ]);
-  return n;
-};
 
 function readFile(file: string | undefined, usage: string): Buffer {
   if (!file) throw validationError(`파일을 지정하세요: bsc ${usage}`, [{ path: 'FILE', message: '파일이 필요합니다' }]);
@@ -28,11 +20,6 @@ function readFile(file: string | undefined, usage: string): Buffer {
       { path: file, message: '읽을 수 없습니다' },
     ]);
   }
-}
-
-function write(ctx: CommandContext, file: string, buffer: Buffer, what: string) {
-  fs.writeFileSync(file, buffer);
-  ctx.io.err(`${file} 에 ${what}을(를) 저장했습니다 (${Math.round(buffer.length / 1024)} KB).`);
 }
 
 /** Progress on stderr, one line per phase and per 10 %. */
@@ -65,11 +52,11 @@ export const excelTemplateCommand: Command = {
       args: ctx.args,
       options: { out: { type: 'string' }, year: { type: 'string' }, org: { type: 'string' } },
     });
-    const year = values.year ? yearOf(values.year) : undefined;
+    const year = values.year ? yearArg(values.year) : undefined;
     const db = year !== undefined || values.org ? (await ctx.database()).db : null;
     const r = await planTemplate(db, { year, orgCode: values.org });
     const out = values.out ?? `plan-template${year ? `-${year}` : ''}.xlsx`;
-    write(ctx, out, r.buffer, '엑셀 서식');
+    saveFile(ctx, out, r.buffer, '엑셀 서식');
     if (r.seededFrom !== null) ctx.io.err(`기관·부서·區 목표를 ${r.seededFrom}년 계획에서 채웠습니다.`);
     return 0;
   },
@@ -84,8 +71,8 @@ export const excelExportPlanCommand: Command = {
       args: ctx.args,
       options: { out: { type: 'string' }, year: { type: 'string' }, org: { type: 'string' } },
     });
-    const r = await exportPlanWorkbook((await ctx.database()).db, yearOf(values.year), { orgCode: values.org });
-    write(
+    const r = await exportPlanWorkbook((await ctx.database()).db, yearArg(values.year), { orgCode: values.org });
+    saveFile(
       ctx,
       values.out ?? `plan-${r.document.organization.code}-${r.document.plan.year}.xlsx`,
       r.buffer,
@@ -195,11 +182,9 @@ export const excelTablesCommand: Command = {
       args: ctx.args,
       options: { out: { type: 'string' }, year: { type: 'string' }, mode: { type: 'string' }, org: { type: 'string' } },
     });
-    const mode = values.mode ?? 'final';
-    if (mode !== 'final' && mode !== 'provisional')
-      throw validationError('--mode 는 final 또는 provisional 입니다.', [{ path: '--mode', message: mode }]);
-    const r = await exportPlanTables((await ctx.database()).db, yearOf(values.year), { orgCode: values.org, mode });
-    write(ctx, values.out ?? `tables-${r.document.organization.code}-${r.document.plan.year}.xlsx`, r.buffer, '표');
+    const mode = modeArg(values.mode);
+    const r = await exportPlanTables((await ctx.database()).db, yearArg(values.year), { orgCode: values.org, mode });
+    saveFile(ctx, values.out ?? `tables-${r.document.organization.code}-${r.document.plan.year}.xlsx`, r.buffer, '표');
     return 0;
   },
 };

@@ -8,12 +8,8 @@ import { getPlanChecks, getPlanDiff, getPlanSummary } from '../../features/plans
 import { cliActor } from '../../features/plans/context.js';
 import { planDocumentJsonSchema } from '../../contracts/interchange.js';
 import { validationError } from '../../domain/errors.js';
+import { yearArg } from '../shared.js';
 
-const year = (v: string | undefined, flag: string) => {
-  const n = Number(v);
-  if (!v || !Number.isInteger(n)) throw validationError(`${flag} 에 연도를 지정하세요 (예: ${flag} 2020).`, [{ path: flag, message: '연도가 필요합니다' }]);
-  return n;
-};
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 export const summaryCommand: Command = {
@@ -21,8 +17,11 @@ export const summaryCommand: Command = {
   usage: 'summary --year Y [--json] [--org CODE]',
   description: '목표·지표 현황 (계획의 표를 데이터에서 계산)',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { year: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } } });
-    const s = await getPlanSummary((await ctx.database()).db, year(values.year, '--year'), values.org);
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { year: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } },
+    });
+    const s = await getPlanSummary((await ctx.database()).db, yearArg(values.year), values.org);
     if (values.json) {
       ctx.io.out(JSON.stringify(s));
       return 0;
@@ -33,7 +32,8 @@ export const summaryCommand: Command = {
       `區 전략목표 ${c.orgStrategicGoals} · 區 성과목표 ${c.orgPerformanceGoals} · 부서 전략목표 ${c.deptStrategicGoals} · 부서 성과목표 ${c.deptPerformanceGoals} · 성과지표 ${c.indicators} (융합 ${c.convergenceIndicators}, 공통 ${c.commonIndicators}) · 이행과제 ${c.tasks} · 부서 ${c.departments}`,
     );
     ctx.io.out('\n區 전략목표별 지표·과제 현황');
-    for (const r of s.byOrgStrategicGoal) ctx.io.out(`  ${r.name}\t지표 ${r.indicators}\t융합 ${r.convergenceIndicators}\t과제 ${r.tasks}`);
+    for (const r of s.byOrgStrategicGoal)
+      ctx.io.out(`  ${r.name}\t지표 ${r.indicators}\t융합 ${r.convergenceIndicators}\t과제 ${r.tasks}`);
     return 0;
   },
 };
@@ -43,8 +43,11 @@ export const checkCommand: Command = {
   usage: 'check --year Y [--json] [--org CODE]',
   description: '계획 점검: 구조 문제와 문서가 주장한 합계와의 차이 (오류가 있으면 종료 코드 1)',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { year: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } } });
-    const r = await getPlanChecks((await ctx.database()).db, year(values.year, '--year'), values.org);
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { year: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } },
+    });
+    const r = await getPlanChecks((await ctx.database()).db, yearArg(values.year), values.org);
     if (values.json) ctx.io.out(json(r));
     else {
       for (const p of r.problems) ctx.io.out(`${p.severity === 'error' ? '오류' : '경고'}\t${p.path}\t${p.message}`);
@@ -59,12 +62,17 @@ export const planExportCommand: Command = {
   usage: 'plan export --year Y [--out FILE] [--org CODE]',
   description: '한 해의 계획을 교환 형식(JSON)으로 내보내기',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { year: { type: 'string' }, out: { type: 'string' }, org: { type: 'string' } } });
-    const doc = await exportPlan((await ctx.database()).db, year(values.year, '--year'), values.org);
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { year: { type: 'string' }, out: { type: 'string' }, org: { type: 'string' } },
+    });
+    const doc = await exportPlan((await ctx.database()).db, yearArg(values.year), values.org);
     const text = json(doc) + '\n';
     if (values.out) {
       fs.writeFileSync(values.out, text);
-      ctx.io.err(`${values.out} 에 저장했습니다 (지표 ${doc.indicators.length}, 과제 ${doc.tasks.length}, 실적 ${doc.results.length}).`);
+      ctx.io.err(
+        `${values.out} 에 저장했습니다 (지표 ${doc.indicators.length}, 과제 ${doc.tasks.length}, 실적 ${doc.results.length}).`,
+      );
     } else ctx.io.out(text.trimEnd());
     return 0;
   },
@@ -75,14 +83,23 @@ export const planImportCommand: Command = {
   usage: 'plan import FILE [--replace]',
   description: '교환 형식(JSON) 파일의 계획 가져오기 (먼저 검증, 전부 아니면 전무)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { replace: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: ctx.args,
+      allowPositionals: true,
+      options: { replace: { type: 'boolean' } },
+    });
     const file = positionals[0];
-    if (!file) throw validationError('가져올 파일을 지정하세요: bsc plan import FILE', [{ path: 'FILE', message: '파일이 필요합니다' }]);
+    if (!file)
+      throw validationError('가져올 파일을 지정하세요: bsc plan import FILE', [
+        { path: 'FILE', message: '파일이 필요합니다' },
+      ]);
     let input: unknown;
     try {
       input = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      throw validationError(`파일 ${file} 을(를) JSON으로 읽을 수 없습니다: ${(e as Error).message}`, [{ path: file, message: 'JSON이 아닙니다' }]);
+      throw validationError(`파일 ${file} 을(를) JSON으로 읽을 수 없습니다: ${(e as Error).message}`, [
+        { path: file, message: 'JSON이 아닙니다' },
+      ]);
     }
     const r = await importPlan((await ctx.database()).db, input, cliActor(), { replace: values.replace });
     ctx.io.out(
@@ -97,8 +114,17 @@ export const planCopyCommand: Command = {
   usage: 'plan copy --from Y --to Y2 [--org CODE]',
   description: '계획을 다음 연도로 넘기기 (체계·지표·과제 복사, 실적 제외)',
   async run(ctx) {
-    const { values } = parseArgs({ args: ctx.args, options: { from: { type: 'string' }, to: { type: 'string' }, org: { type: 'string' } } });
-    const r = await copyPlan((await ctx.database()).db, year(values.from, '--from'), year(values.to, '--to'), cliActor(), values.org);
+    const { values } = parseArgs({
+      args: ctx.args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, org: { type: 'string' } },
+    });
+    const r = await copyPlan(
+      (await ctx.database()).db,
+      yearArg(values.from, '--from'),
+      yearArg(values.to, '--to'),
+      cliActor(),
+      values.org,
+    );
     ctx.io.out(`${r.year}년 계획(초안)을 만들었습니다: 지표 ${r.indicators}, 과제 ${r.tasks}`);
     return 0;
   },
@@ -113,7 +139,12 @@ export const planDiffCommand: Command = {
       args: ctx.args,
       options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } },
     });
-    const d = await getPlanDiff((await ctx.database()).db, year(values.from, '--from'), year(values.to, '--to'), values.org);
+    const d = await getPlanDiff(
+      (await ctx.database()).db,
+      yearArg(values.from, '--from'),
+      yearArg(values.to, '--to'),
+      values.org,
+    );
     ctx.io.out(values.json ? JSON.stringify(d) : json(d));
     return 0;
   },

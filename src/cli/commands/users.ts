@@ -1,8 +1,8 @@
 /** `bsc users …`: accounts from the command line (whoever runs it owns the database: no policy check, audited as cli:<user>). */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command, CommandContext } from '../command.js';
-import { cliActor, resolveOrganization } from '../../features/plans/context.js';
+import { cliActor } from '../../features/plans/context.js';
 import { createUser } from '../../features/accounts/create-user.js';
 import { importUsersCsv } from '../../features/accounts/import-users.js';
 import { listUserViews, usersByRole } from '../../features/accounts/list-users.js';
@@ -17,14 +17,9 @@ import { accountSettings } from '../../features/accounts/settings.js';
 import type { GrantInput } from '../../features/accounts/grants.js';
 import type { UserView } from '../../features/accounts/user-view.js';
 import { ROLE_LABELS } from '../../domain/policy.js';
-import { validationError } from '../../domain/errors.js';
+import { orgOf, requiredArg } from '../shared.js';
 
 const caller = () => ({ actor: cliActor(), principal: null });
-
-async function orgOf(ctx: CommandContext, code?: string) {
-  const db = (await ctx.database()).db;
-  return { db, org: await resolveOrganization(db, code) };
-}
 
 /** "department_staff:교통과;보건소" or "rater" → a grant. */
 export function parseRoleArg(s: string): GrantInput {
@@ -40,11 +35,23 @@ export function parseRoleArg(s: string): GrantInput {
   };
 }
 
-const need = (v: string | undefined, what: string, usage: string) => {
-  if (!v)
-    throw validationError(`${what}을(를) 지정하세요. 사용법: bsc ${usage}`, [{ path: what, message: '필요합니다' }]);
-  return v;
-};
+/**
+ * A command on one account: parses `options` with `--org` and the account (USER, required, named
+ * with the usage when missing), then opens the organization.
+ */
+async function accountArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+  ctx: CommandContext,
+  usage: string,
+  options: O,
+) {
+  const { values, positionals } = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: { ...options, org: { type: 'string' } },
+  });
+  const user = requiredArg(positionals[0], 'USER', usage);
+  return { values, user, ...(await orgOf(ctx, (values as { org?: string }).org)) };
+}
 
 function describeUser(u: UserView): string {
   const roles = u.roles
@@ -99,8 +106,8 @@ export const usersCreateCommand: Command = {
     });
     const { db, org } = await orgOf(ctx, values.org);
     const r = await createUser(db, accountSettings(ctx.config), org.id, caller(), {
-      username: need(values.username, '--username', usage),
-      displayName: need(values.name, '--name', usage),
+      username: requiredArg(values.username, '--username', usage),
+      displayName: requiredArg(values.name, '--name', usage),
       email: values.email,
       roles: (values.role ?? []).map(parseRoleArg),
     });
@@ -121,7 +128,7 @@ export const usersImportCommand: Command = {
       allowPositionals: true,
       options: { out: { type: 'string' }, org: { type: 'string' } },
     });
-    const file = need(positionals[0], 'FILE.csv', this.usage);
+    const file = requiredArg(positionals[0], 'FILE.csv', this.usage);
     const { db, org } = await orgOf(ctx, values.org);
     const r = await importUsersCsv(db, org.id, caller(), fs.readFileSync(file, 'utf8'));
     const lines = [
@@ -146,13 +153,7 @@ export const usersRolesCommand: Command = {
   usage: 'users roles USER --role ROLE[:부서;부서] … [--org CODE]',
   description: '역할·부서를 이 목록으로 바꾸기 (권한 변경 기록)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { role: { type: 'string', multiple: true }, org: { type: 'string' } },
-    });
-    const user = need(positionals[0], 'USER', this.usage);
-    const { db, org } = await orgOf(ctx, values.org);
+    const { values, user, db, org } = await accountArgs(ctx, this.usage, { role: { type: 'string', multiple: true } });
     const v = await setUserRoles(db, org.id, caller(), user, (values.role ?? []).map(parseRoleArg));
     ctx.io.out(describeUser(v));
     return 0;
@@ -164,13 +165,7 @@ export const usersResetPasswordCommand: Command = {
   usage: 'users reset-password USER [--org CODE]',
   description: '임시 비밀번호로 초기화 (잠금 해제, 세션 종료, 다음 로그인 때 변경)',
   async run(ctx) {
-    const { values, positionals } = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { org: { type: 'string' } },
-    });
-    const user = need(positionals[0], 'USER', this.usage);
-    const { db, org } = await orgOf(ctx, values.org);
+    const { user, db, org } = await accountArgs(ctx, this.usage, {});
     const r = await resetUserPassword(db, accountSettings(ctx.config), org.id, caller(), user);
     ctx.io.out(`${r.user.username} 임시 비밀번호: ${r.temporaryPassword}`);
     return 0;
@@ -182,13 +177,7 @@ export const usersUnlockCommand: Command = {
   usage: 'users unlock USER [--org CODE]',
   description: '로그인 잠금 해제',
   async run(ctx) {
-    const { values, positionals } = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { org: { type: 'string' } },
-    });
-    const user = need(positionals[0], 'USER', this.usage);
-    const { db, org } = await orgOf(ctx, values.org);
+    const { user, db, org } = await accountArgs(ctx, this.usage, {});
     ctx.io.out(describeUser(await unlockUser(db, org.id, caller(), user)));
     return 0;
   },
@@ -210,7 +199,7 @@ export const usersDeactivateCommand: Command = {
       ctx.io.out(`데모 계정 ${names.length}개를 중지했습니다.`);
       return 0;
     }
-    const user = need(positionals[0], 'USER', this.usage);
+    const user = requiredArg(positionals[0], 'USER', this.usage);
     ctx.io.out(describeUser(await setUserActive(db, org.id, caller(), user, false)));
     return 0;
   },
@@ -221,13 +210,7 @@ export const usersActivateCommand: Command = {
   usage: 'users activate USER [--org CODE]',
   description: '중지한 계정 다시 사용',
   async run(ctx) {
-    const { values, positionals } = parseArgs({
-      args: ctx.args,
-      allowPositionals: true,
-      options: { org: { type: 'string' } },
-    });
-    const user = need(positionals[0], 'USER', this.usage);
-    const { db, org } = await orgOf(ctx, values.org);
+    const { user, db, org } = await accountArgs(ctx, this.usage, {});
     ctx.io.out(describeUser(await setUserActive(db, org.id, caller(), user, true)));
     return 0;
   },
