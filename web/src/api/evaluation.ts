@@ -315,3 +315,154 @@ export function useEvaluationControl(year: number | undefined) {
     },
   });
 }
+
+// ───────────── the planner's administration: rater assignments, the scheme, penalty cases ─────────────
+
+export interface RaterAccount {
+  username: string;
+  displayName: string;
+  departments: string[];
+}
+export interface AssignmentIndicator {
+  indicator: string;
+  name: string;
+  kind: string;
+  leadDepartment: string;
+  raters: string[];
+  /** Raters who may not rate it (their own department). */
+  ineligibleRaters: string[];
+}
+export interface RaterAssignmentsResponse {
+  year: number;
+  ratingClosed: boolean;
+  editable: boolean;
+  raters: RaterAccount[];
+  indicators: AssignmentIndicator[];
+}
+export interface AssignmentChange {
+  indicator: string;
+  before: string[];
+  after: string[];
+}
+export interface DistributionResponse {
+  year: number;
+  perIndicator: number;
+  dryRun: boolean;
+  indicators: number;
+  changed: number;
+  assignments: (AssignmentChange & { name: string })[];
+  short: { indicator: string; eligible: number }[];
+  load: { rater: string; displayName: string; before: number; after: number }[];
+}
+
+export interface SchemeResponse {
+  year: number;
+  planStatus: string;
+  version: number;
+  stored: Record<string, unknown>;
+  overrides: Record<string, unknown>;
+  settings: SchemeSetting[];
+  editable: boolean;
+}
+
+import type { z } from 'zod';
+import type { penaltyCaseListItemSchema, penaltyCaseViewSchema } from '../../../src/contracts/results.js';
+export type PenaltyCase = z.infer<typeof penaltyCaseListItemSchema>;
+export interface PenaltyCasesResponse {
+  year: number;
+  cases: PenaltyCase[];
+  counts: { late_entry: number; missing_evidence: number; waived: number };
+  canWaive: boolean;
+}
+export interface CutoffCheckResponse {
+  year: number;
+  cutoff: string;
+  afterCutoff: boolean;
+  created: z.infer<typeof penaltyCaseViewSchema>[];
+  existing: number;
+}
+
+const adminKeys = {
+  assignments: (year: number) => ['evaluation', year, 'rater-assignments'] as const,
+  scheme: (year: number) => ['evaluation', year, 'scheme'] as const,
+  penalties: (year: number) => ['evaluation', year, 'penalty-cases'] as const,
+};
+
+export function useRaterAssignments(year: number | undefined) {
+  return useQuery({
+    queryKey: adminKeys.assignments(year ?? 0),
+    queryFn: ({ signal }) => api<RaterAssignmentsResponse>(`${base(year!)}/rater-assignments`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+/** Many indicators' raters in one request (all or nothing on the server). */
+export function useSetAssignments(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (assignments: { indicator: string; raters: string[] }[]) =>
+      api<{ year: number; changed: number; assignments: AssignmentChange[] }>(`${base(year!)}/rater-assignments`, {
+        method: 'PUT',
+        body: { assignments },
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}
+
+/** 고르게 배정: `dryRun` only proposes; otherwise the proposal is saved. */
+export function useDistribute(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { perIndicator: number; indicators?: string[]; dryRun: boolean }) =>
+      api<DistributionResponse>(`${base(year!)}/rater-assignments/distribute`, { method: 'POST', body: input }),
+    onSuccess: (r) => {
+      if (!r.dryRun) void qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) });
+    },
+  });
+}
+
+export function useScheme(year: number | undefined) {
+  return useQuery({
+    queryKey: adminKeys.scheme(year ?? 0),
+    queryFn: ({ signal }) => api<SchemeResponse>(`${base(year!)}/scheme`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+export function useSaveScheme(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { scheme: Record<string, unknown>; version: number }) =>
+      api<SchemeResponse>(`${base(year!)}/scheme`, { method: 'PUT', body: input }),
+    onSuccess: (r) => {
+      qc.setQueryData(adminKeys.scheme(year ?? 0), r);
+      void qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) });
+    },
+  });
+}
+
+export function usePenaltyCases(year: number | undefined) {
+  return useQuery({
+    queryKey: adminKeys.penalties(year ?? 0),
+    queryFn: ({ signal }) => api<PenaltyCasesResponse>(`/plans/${year!}/penalty-cases`, { signal }),
+    enabled: year !== undefined,
+  });
+}
+
+/** The cut-off check (감점 사례 점검): records a missing-evidence case for each submitted result without evidence. */
+export function useCutoffCheck(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<CutoffCheckResponse>(`/plans/${year!}/cutoff-check`, { method: 'POST', body: {} }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}
+
+export function useWaivePenalty(year: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; reason: string }) =>
+      api<unknown>(`/penalty-cases/${enc(input.id)}/waive`, { method: 'POST', body: { reason: input.reason } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: evaluationKeys.all(year ?? 0) }),
+  });
+}

@@ -33,16 +33,13 @@ import { Page, Section } from '../../components/Page';
 import { Loading, Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { EvaluationTabs } from './shared';
+import { EvaluationTabs, settingText } from './shared';
 import { useAbilities } from '../../api/session';
 import { ERROR_COLOR, OK_COLOR, WARN_COLOR } from '../../app/theme';
 
 const ScoreChart = lazy(() => import('./ScoreChart'));
 
 /** A setting's value for reading: numbers and words as they are, lists and records as compact JSON. */
-const showSetting = (v: unknown): string =>
-  v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-
 export const SCORE_COLUMNS = ['achievement', 'quality', 'qualitative', 'bonus', 'penalty'] as const;
 
 export function ModeBadge({ mode }: { mode: EvalMode }) {
@@ -371,11 +368,11 @@ function Ranking({ data, year }: { data: EvaluationResponse; year: number }) {
                   {lang === 'en' ? st.labelEn : st.label}
                   <span className="cell-sub"> · {st.basis}</span>
                 </Table.Th>
-                <Table.Td>{showSetting(st.value)}</Table.Td>
+                <Table.Td>{settingText(st.value)}</Table.Td>
                 <Table.Td>
                   {st.isDefault
                     ? m.evaluation.schemeDefault
-                    : format(m.evaluation.schemeChanged, { value: showSetting(st.defaultValue) })}
+                    : format(m.evaluation.schemeChanged, { value: settingText(st.defaultValue) })}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -7,6 +7,9 @@ const BreakdownPage = lazy(() => import('./BreakdownPage'));
 const RatingPage = lazy(() => import('./RatingPage'));
 const BonusPage = lazy(() => import('./BonusPage'));
 const QualitativePage = lazy(() => import('./QualitativePage'));
+const RatersPage = lazy(() => import('./RatersPage'));
+const SchemePage = lazy(() => import('./SchemePage'));
+const PenaltiesPage = lazy(() => import('./PenaltiesPage'));
 
 const HomeRanking = lazy(() => import('./HomeRanking'));
 
@@ -26,6 +29,9 @@ export const evaluationArea: Area = {
     { path: 'evaluation/rating', element: <RatingPage /> },
     { path: 'evaluation/bonus', element: <BonusPage /> },
     { path: 'evaluation/qualitative', element: <QualitativePage /> },
+    { path: 'evaluation/raters', element: <RatersPage /> },
+    { path: 'evaluation/scheme', element: <SchemePage /> },
+    { path: 'evaluation/penalties', element: <PenaltiesPage /> },
   ],
   nav: [
     {

@@ -1,4 +1,4 @@
-/** What the evaluation screens share: the tabs between them, the user's abilities, number parsing. */
+/** What the evaluation screens share: the tabs between them, the user's abilities, number parsing, setting values. */
 import { Link, useLocation } from 'react-router';
 import { Button, Group } from '@mantine/core';
 import { useAbilities } from '../../api/session';
@@ -16,6 +16,13 @@ export function EvaluationTabs() {
     { path: '/evaluation/rating', label: m.evaluation.tabRating, show: can('rating.read') },
     { path: '/evaluation/bonus', label: m.evaluation.tabBonus, show: can('bonus.grant') },
     { path: '/evaluation/qualitative', label: m.evaluation.tabQualitative, show: can('qualitative.write') },
+    { path: '/evaluation/raters', label: m.evaluation.tabRaters, show: can('rating.manage') },
+    { path: '/evaluation/scheme', label: m.evaluation.tabScheme, show: can('plan.edit') },
+    {
+      path: '/evaluation/penalties',
+      label: m.evaluation.tabPenalties,
+      show: can('penalty.detect') || can('penalty.waive'),
+    },
   ].filter((t) => t.show);
   if (tabs.length < 2) return null;
   const current = (p: string) =>
@@ -54,3 +61,7 @@ export const inRange = (n: number | null, min: number, max: number) =>
 /** Two decimals for points. */
 export const pts = (num: (n: number | null | undefined, digits?: number) => string, n: number | null | undefined) =>
   num(n, 2);
+
+/** A scheme setting's value as text ('–' for none; lists and records as JSON). */
+export const settingText = (v: unknown): string =>
+  v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
