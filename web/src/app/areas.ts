@@ -4,5 +4,7 @@ import { workArea } from '../pages/work';
 import { evaluationArea } from '../pages/evaluation';
 import { adminArea } from '../pages/admin';
 import { filesArea } from '../pages/files';
+import { settingsArea } from '../pages/settings';
+import { helpArea } from '../pages/help';
 
-export const areas: Area[] = [workArea, evaluationArea, filesArea, adminArea];
+export const areas: Area[] = [workArea, evaluationArea, filesArea, adminArea, settingsArea, helpArea];

@@ -3,6 +3,8 @@ import type { Messages } from './ko';
 import { adminEn } from './areas/admin';
 import { evaluationEn } from './areas/evaluation';
 import { filesEn } from './areas/files';
+import { helpEn } from './areas/help';
+import { settingsEn } from './areas/settings';
 import { workEn } from './areas/work';
 
 export const en: Messages = {
@@ -10,6 +12,8 @@ export const en: Messages = {
   evaluation: evaluationEn,
   admin: adminEn,
   files: filesEn,
+  settings: settingsEn,
+  help: helpEn,
   app: {
     name: 'BSC Performance',
     fullName: 'Performance management (BSC)',

@@ -6,6 +6,8 @@
 import { adminKo } from './areas/admin';
 import { evaluationKo } from './areas/evaluation';
 import { filesKo } from './areas/files';
+import { helpKo } from './areas/help';
+import { settingsKo } from './areas/settings';
 import { workKo } from './areas/work';
 import type { Widen } from './widen';
 
@@ -14,6 +16,8 @@ export const ko = {
   evaluation: evaluationKo,
   admin: adminKo,
   files: filesKo,
+  settings: settingsKo,
+  help: helpKo,
   app: {
     name: '성과관리 BSC',
     fullName: '성과관리(BSC) 시스템',
