@@ -33,6 +33,15 @@ export const LEVEL_LABELS: Record<EditLevel, string> = {
   tasks: '이행과제',
 };
 
+/** The level each level hangs under, and the field of its row that holds the parent's code. */
+export const PARENTS = {
+  orgPerformanceGoals: { level: 'orgStrategicGoals', field: 'orgStrategicGoal' },
+  deptStrategicGoals: { level: 'orgPerformanceGoals', field: 'orgPerformanceGoal' },
+  deptPerformanceGoals: { level: 'deptStrategicGoals', field: 'deptStrategicGoal' },
+  indicators: { level: 'deptPerformanceGoals', field: 'deptPerformanceGoal' },
+  tasks: { level: 'indicators', field: 'indicator' },
+} as const satisfies Partial<Record<EditLevel, { level: EditLevel; field: string }>>;
+
 export const ROW_SCHEMAS = {
   orgStrategicGoals: orgStrategicGoalSchema,
   orgPerformanceGoals: orgPerformanceGoalSchema,

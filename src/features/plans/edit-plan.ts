@@ -15,7 +15,7 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { AppError, conflict, notFound, validationError, type ProblemDetail } from '../../domain/errors.js';
 import { rollOverPlan } from '../../domain/plan-rollover.js';
 import { authorize, type Principal } from '../../domain/policy.js';
-import { LEVEL_LABELS, ROW_SCHEMAS, type EditLevel } from './edit-contract.js';
+import { LEVEL_LABELS, PARENTS, ROW_SCHEMAS, type EditLevel } from './edit-contract.js';
 import { zodProblems } from '../../contracts/zod-ko.js';
 
 export interface AdminCaller {
@@ -41,22 +41,21 @@ function findRow(doc: PlanDocument, level: EditLevel, code: string): ItemRow {
   return row;
 }
 
+/** The code of the parent a row names (`PARENTS`), or null for a level with none. */
+function parentRef(level: EditLevel, row: ItemRow): { level: EditLevel; field: string; code: string } | null {
+  const parent = level in PARENTS ? PARENTS[level as keyof typeof PARENTS] : null;
+  return parent ? { ...parent, code: (row as unknown as Record<string, string>)[parent.field]! } : null;
+}
+
 /** What depends on an item, counted (only non-zero counts), with Korean labels for the refusal. */
 export function dependentsOf(doc: PlanDocument, level: EditLevel, code: string): Record<string, number> {
-  const counts: Record<string, number> = {
-    orgPerformanceGoals:
-      level === 'orgStrategicGoals' ? doc.orgPerformanceGoals.filter((g) => g.orgStrategicGoal === code).length : 0,
-    deptStrategicGoals:
-      level === 'orgPerformanceGoals' ? doc.deptStrategicGoals.filter((g) => g.orgPerformanceGoal === code).length : 0,
-    deptPerformanceGoals:
-      level === 'deptStrategicGoals' ? doc.deptPerformanceGoals.filter((g) => g.deptStrategicGoal === code).length : 0,
-    indicators:
-      level === 'deptPerformanceGoals' ? doc.indicators.filter((x) => x.deptPerformanceGoal === code).length : 0,
-  };
+  const counts: Record<string, number> = {};
+  for (const child of Object.keys(PARENTS) as (keyof typeof PARENTS)[])
+    if (PARENTS[child].level === level)
+      counts[child] = rowsOf(doc, child).filter((r) => parentRef(child, r)?.code === code).length;
   if (level === 'indicators') {
     const ei = doc.evaluationInputs;
     Object.assign(counts, {
-      tasks: doc.tasks.filter((k) => k.indicator === code).length,
       results: doc.results.filter((r) => r.indicator === code).length,
       ratings: ei.ratings.filter((r) => r.indicator === code).length,
       raterAssignments: ei.raterAssignments.filter((r) => r.indicator === code).length,
@@ -67,11 +66,7 @@ export function dependentsOf(doc: PlanDocument, level: EditLevel, code: string):
 }
 
 const DEPENDENT_LABELS: Record<string, string> = {
-  orgPerformanceGoals: '區 성과목표',
-  deptStrategicGoals: '부서 전략목표',
-  deptPerformanceGoals: '부서 성과목표',
-  indicators: '성과지표',
-  tasks: '이행과제',
+  ...LEVEL_LABELS,
   results: '실적',
   ratings: '지표 성격 평가',
   raterAssignments: '평가위원 배정',
@@ -82,11 +77,13 @@ const DEPENDENT_LABELS: Record<string, string> = {
 function referenceProblems(doc: PlanDocument, level: EditLevel, row: ItemRow): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   const depts = new Set(doc.departments.map((d) => d.name));
-  const has = (list: { code: string }[], code: string) => list.some((r) => r.code === code);
-  const parent = (ok: boolean, path: string, label: string, code: string) => {
-    if (!ok)
-      problems.push({ path, code: 'unknown_reference', message: `${label} '${code}'이(가) 이 계획에 없습니다.` });
-  };
+  const parent = parentRef(level, row);
+  if (parent && !rowsOf(doc, parent.level).some((r) => r.code === parent.code))
+    problems.push({
+      path: parent.field,
+      code: 'unknown_reference',
+      message: `${LEVEL_LABELS[parent.level]} '${parent.code}'이(가) 이 계획에 없습니다.`,
+    });
   const dept = (name: string, path: string) => {
     if (!depts.has(name))
       problems.push({ path, code: 'unknown_department', message: `부서 '${name}'이(가) 부서 목록에 없습니다.` });
@@ -102,40 +99,11 @@ function referenceProblems(doc: PlanDocument, level: EditLevel, row: ItemRow): P
         });
       break;
     }
-    case 'orgPerformanceGoals': {
-      const r = row as PlanDocument['orgPerformanceGoals'][number];
-      parent(has(doc.orgStrategicGoals, r.orgStrategicGoal), 'orgStrategicGoal', '區 전략목표', r.orgStrategicGoal);
+    case 'deptStrategicGoals':
+      dept((row as PlanDocument['deptStrategicGoals'][number]).department, 'department');
       break;
-    }
-    case 'deptStrategicGoals': {
-      const r = row as PlanDocument['deptStrategicGoals'][number];
-      parent(
-        has(doc.orgPerformanceGoals, r.orgPerformanceGoal),
-        'orgPerformanceGoal',
-        '區 성과목표',
-        r.orgPerformanceGoal,
-      );
-      dept(r.department, 'department');
-      break;
-    }
-    case 'deptPerformanceGoals': {
-      const r = row as PlanDocument['deptPerformanceGoals'][number];
-      parent(
-        has(doc.deptStrategicGoals, r.deptStrategicGoal),
-        'deptStrategicGoal',
-        '부서 전략목표',
-        r.deptStrategicGoal,
-      );
-      break;
-    }
     case 'indicators': {
       const r = row as PlanDocument['indicators'][number];
-      parent(
-        has(doc.deptPerformanceGoals, r.deptPerformanceGoal),
-        'deptPerformanceGoal',
-        '부서 성과목표',
-        r.deptPerformanceGoal,
-      );
       dept(r.leadDepartment, 'leadDepartment');
       r.participants.forEach((p, i) => dept(p, `participants[${i}]`));
       if (r.measurement === 'milestone' && r.milestones.length === 0)
@@ -148,7 +116,6 @@ function referenceProblems(doc: PlanDocument, level: EditLevel, row: ItemRow): P
     }
     case 'tasks': {
       const r = row as PlanDocument['tasks'][number];
-      parent(has(doc.indicators, r.indicator), 'indicator', '성과지표', r.indicator);
       dept(r.department, 'department');
       if (r.startDate && r.endDate && r.startDate > r.endDate)
         problems.push({ path: 'endDate', code: 'dates_reversed', message: '종료일은 시작일 이후여야 합니다.' });
