@@ -12,7 +12,7 @@ import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { UnsavedGuard } from '../work/shared';
-import { fieldErrors, NoticeLine, SettingsTabs, type Notice } from './shared';
+import { fieldErrors, NoticeLine, SettingsTabs, useSaveFailure, type Notice } from './shared';
 
 interface FormState {
   name: string;
@@ -29,6 +29,7 @@ export default function DepartmentsPage() {
   const t = m.settings.departments;
   const list = useDepartmentList();
   const save = useSaveDepartment();
+  const saveFailure = useSaveFailure();
   const [editing, setEditing] = useState<Department | null>(null);
   const [form, setForm] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -71,15 +72,7 @@ export default function DepartmentsPage() {
           const byField = fieldErrors(err);
           if (err instanceof ApiError && err.code === 'department_exists') byField.name = err.message;
           setErrors(byField);
-          const stale = err instanceof ApiError && err.code === 'version_conflict';
-          setNotice({
-            ok: false,
-            text: stale
-              ? t.stale
-              : Object.keys(byField).length
-                ? `${m.settings.formError} ${err.message}`
-                : format(m.settings.failed, { message: err.message }),
-          });
+          setNotice(saveFailure(err, byField, t.stale));
         },
       },
     );

@@ -20,6 +20,7 @@ import {
   RolesField,
   SettingsTabs,
   TemporaryPassword,
+  useSaveFailure,
   type Notice,
   type RolesValue,
 } from './shared';
@@ -31,6 +32,7 @@ export default function NewUserPage() {
   const s = m.settings;
   const departments = useDepartmentList();
   const create = useCreateUser();
+  const saveFailure = useSaveFailure();
   const [form, setForm] = useState(EMPTY);
   const [roles, setRoles] = useState<RolesValue>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -61,12 +63,7 @@ export default function NewUserPage() {
           if (err instanceof ApiError && err.code === 'username_taken') byField.username = err.message;
           if (err instanceof ApiError && err.code === 'forbidden_admin_only') byField.roles = err.message;
           setErrors(byField);
-          setNotice({
-            ok: false,
-            text: Object.keys(byField).length
-              ? `${s.formError} ${err.message}`
-              : format(s.failed, { message: err.message }),
-          });
+          setNotice(saveFailure(err, byField, err.message));
         },
       },
     );

@@ -36,6 +36,7 @@ import {
   TemporaryPassword,
   useAccountState,
   useDateTime,
+  useSaveFailure,
   type Notice,
   type RolesValue,
 } from './shared';
@@ -75,6 +76,7 @@ function UserScreen({ user, departments }: { user: UserView; departments: Depart
   const setRolesM = useSetRoles(user.id);
   const action = useAccountAction(user.id);
   const reset = useResetPassword(user.id);
+  const saveFailure = useSaveFailure();
 
   const [profile, setProfile] = useState({ displayName: user.displayName, email: user.email });
   const [profileErrors, setProfileErrors] = useState<Record<string, string>>({});
@@ -111,15 +113,7 @@ function UserScreen({ user, departments }: { user: UserView; departments: Depart
         onError: (err) => {
           const byField = fieldErrors(err);
           setProfileErrors(byField);
-          const stale = err instanceof ApiError && err.code === 'version_conflict';
-          setProfileNotice({
-            ok: false,
-            text: stale
-              ? s.user.stale
-              : Object.keys(byField).length
-                ? `${s.formError} ${failure(err)}`
-                : format(s.failed, { message: failure(err) }),
-          });
+          setProfileNotice(saveFailure(err, byField, s.user.stale));
         },
       },
     );
@@ -142,15 +136,7 @@ function UserScreen({ user, departments }: { user: UserView; departments: Depart
           const byField = fieldErrors(err);
           if (err instanceof ApiError && err.status === 403) byField.roles = err.message;
           setRolesErr(byField);
-          const stale = err instanceof ApiError && err.code === 'version_conflict';
-          setRolesNotice({
-            ok: false,
-            text: stale
-              ? s.user.stale
-              : Object.keys(byField).length
-                ? `${s.formError} ${failure(err)}`
-                : format(s.failed, { message: failure(err) }),
-          });
+          setRolesNotice(saveFailure(err, byField, s.user.stale));
         },
       },
     );

@@ -11,6 +11,7 @@ import { useAbilities } from '../../api/session';
 import type { Department, GrantInput, Role, UserView } from '../../api/settings';
 import { useI18n } from '../../i18n';
 import { ERROR_COLOR, OK_COLOR, WARN_COLOR } from '../../app/theme';
+import { DEPARTMENT_ROLES, ROLES } from '../../../../src/domain/policy.js';
 
 /** The settings pages, the ability each needs (the server's policy), in tab order. */
 export const SETTINGS_PAGES = [
@@ -56,6 +57,20 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * The failure line of a form save: «다른 사람이 먼저…» on a version conflict, «저장하지 못했습니다…»
+ * when some field is marked, else the server's message.
+ */
+export function useSaveFailure() {
+  const { m, format } = useI18n();
+  return (err: unknown, byField: Record<string, string>, staleText: string): Notice => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ApiError && err.code === 'version_conflict') return { ok: false, text: staleText };
+    if (Object.keys(byField).length) return { ok: false, text: `${m.settings.formError} ${message}` };
+    return { ok: false, text: format(m.settings.failed, { message }) };
+  };
+}
+
 /** A success or failure line after a write (a live region, so it is announced). */
 export type Notice = { ok: boolean; text: string } | null;
 export function NoticeLine({ notice, testId }: { notice: Notice; testId?: string }) {
@@ -98,17 +113,9 @@ export function useDateTime() {
     iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : m.common.dash;
 }
 
-export const ALL_ROLES: Role[] = [
-  'administrator',
-  'planner',
-  'department_head',
-  'department_staff',
-  'rater',
-  'committee',
-  'executive',
-  'viewer',
-];
-export const DEPARTMENT_ROLES: Role[] = ['department_head', 'department_staff'];
+/** The roles and which of them need departments: the server's policy module (pure, no I/O). */
+export const ALL_ROLES: readonly Role[] = ROLES;
+export { DEPARTMENT_ROLES };
 
 /** The roles form's value: which roles are ticked, and the department ids of the department roles. */
 export type RolesValue = Partial<Record<Role, string[]>>;
