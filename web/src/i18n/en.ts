@@ -59,6 +59,10 @@ export const en: Messages = {
     total: 'Total',
     krw: 'KRW {amount}',
     percent: '{value}%',
+    unsavedTitle: 'Unsaved changes',
+    unsavedBody: 'You have unsaved changes. They will be lost if you leave this page.',
+    stay: 'Stay',
+    leave: 'Leave',
     dash: '–',
   },
   periods: {

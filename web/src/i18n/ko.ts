@@ -63,6 +63,10 @@ export const ko = {
     total: '합계',
     krw: '{amount}원',
     percent: '{value}%',
+    unsavedTitle: '저장하지 않은 변경',
+    unsavedBody: '저장하지 않은 변경이 있습니다. 이 페이지를 떠나면 변경이 사라집니다.',
+    stay: '머무르기',
+    leave: '떠나기',
     dash: '–',
   },
   periods: {

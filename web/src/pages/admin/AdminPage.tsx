@@ -4,8 +4,8 @@
  * year and a link to the year diff. Changes go through the plan administration API
  * (docs/plan-admin.md); unsaved changes are guarded when another item or page is opened.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useBlocker } from 'react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -27,6 +27,7 @@ import { useSession } from '../../api/session';
 import type { Level, PlanProblem, TreeNode } from '../../api/types';
 import { useHref, useYear } from '../../app/year';
 import { IllustrativeBadge } from '../../components/Illustrative';
+import { useLeaveGuard } from '../../components/UnsavedGuard';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
@@ -205,16 +206,9 @@ export default function AdminPage() {
     else open(next);
   };
 
-  // Leaving the page (another route, closing the tab) with unsaved changes asks first.
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // Leaving the page (another route, closing the tab) with unsaved changes asks first, in the same
+  // dialog as opening another item.
+  const blocker = useLeaveGuard(dirty);
 
   const onDirty = useCallback((d: boolean) => setDirty(d), []);
   const selectedKey = target?.mode === 'edit' ? itemKey(target.level, target.code) : null;

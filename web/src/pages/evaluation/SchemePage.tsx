@@ -31,7 +31,7 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { UnsavedGuard } from '../work/shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
 import { EvaluationTabs, settingText } from './shared';
 import { ERROR_COLOR, OK_COLOR } from '../../app/theme';
 

@@ -11,7 +11,7 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { UnsavedGuard } from '../work/shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
 import { fieldErrors, NoticeLine, SettingsTabs, useSaveFailure, type Notice } from './shared';
 
 interface FormState {

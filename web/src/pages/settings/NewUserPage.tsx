@@ -11,7 +11,7 @@ import { useCreateUser, useDepartmentList, type UserView } from '../../api/setti
 import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
-import { UnsavedGuard } from '../work/shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
 import {
   fieldErrors,
   grantsOf,

@@ -22,7 +22,7 @@ import {
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
-import { UnsavedGuard } from '../work/shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
 import {
   Confirm,
   fieldErrors,

@@ -12,7 +12,8 @@ import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { ActualField, parseActual, UnsavedGuard, useEntryHref, usePeriodLabel } from './shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
+import { ActualField, parseActual, useEntryHref, usePeriodLabel } from './shared';
 
 interface RowForm {
   actual: string;

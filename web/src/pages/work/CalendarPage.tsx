@@ -16,7 +16,8 @@ import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { errorText, UnsavedGuard, usePeriodLabel } from './shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
+import { errorText, usePeriodLabel } from './shared';
 
 /** The settings the page edits, as typed (strings until saved). */
 interface Form {

@@ -34,7 +34,8 @@ import { useHref, useYear } from '../../app/year';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
-import { ActualField, errorText, EvidenceList, parseActual, UnsavedGuard, usePeriodLabel } from './shared';
+import { UnsavedGuard } from '../../components/UnsavedGuard';
+import { ActualField, errorText, EvidenceList, parseActual, usePeriodLabel } from './shared';
 
 interface Form {
   actual: string;

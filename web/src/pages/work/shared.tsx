@@ -1,9 +1,8 @@
 /**
- * Pieces shared by the work screens (and the indicator page): the unsaved-changes guard, the
+ * Pieces shared by the work screens (and the indicator page): the
  * evidence list (with deletion), the actual-value field, a result's comments, number parsing.
  */
-import { useEffect, useState } from 'react';
-import { useBlocker } from 'react-router';
+import { useState } from 'react';
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { ApiError } from '../../api/client';
 import { useComment, useDeleteEvidence, type EvidenceView, type ResultDetail } from '../../api/results';
@@ -17,38 +16,6 @@ export function parseActual(s: string): number | null | undefined {
   if (t === '') return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** Leaving the page (another route, closing the tab) while `dirty` asks first. */
-export function UnsavedGuard({ dirty }: { dirty: boolean }) {
-  const { m } = useI18n();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-  return (
-    <Modal
-      opened={blocker.state === 'blocked'}
-      onClose={() => blocker.reset?.()}
-      title={m.work.unsavedTitle}
-      withCloseButton={false}
-    >
-      <Text mb="md">{m.work.unsavedBody}</Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => blocker.reset?.()}>
-          {m.work.stay}
-        </Button>
-        <Button color="red" onClick={() => blocker.proceed?.()}>
-          {m.work.leave}
-        </Button>
-      </Group>
-    </Modal>
-  );
 }
 
 /** The entry page of one indicator, keeping the year of the address. */
