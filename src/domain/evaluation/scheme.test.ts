@@ -139,6 +139,35 @@ describe('evaluation scheme', () => {
       { path: 'penalties.lateEntryPoints', label: '실적 입력시기 미준수 감점(건당)', base: 0.5, alt: 1 },
     ]);
   });
+
+  it('gives the allowed values of every one-of-a-list setting and list item (screens offer exactly these), and every one is accepted', () => {
+    const withOptions = describeScheme(DEFAULT_SCHEME).filter((x) => x.options);
+    const statuses = ['draft', 'submitted', 'approved', 'verified'];
+    expect(Object.fromEntries(withOptions.map((x) => [x.path, x.options]))).toEqual({
+      'achievement.countedStatuses.final': statuses,
+      'achievement.countedStatuses.provisional': statuses,
+      'achievement.lowerIsBetterFormula': ['ratio', 'difference'],
+      'achievement.periodAggregation': ['cumulative', 'sum', 'average'],
+      'achievement.missingRate.final': ['zero', 'exclude'],
+      'achievement.missingRate.provisional': ['zero', 'exclude'],
+      'quality.unratedIndicator': ['zero', 'exclude'],
+      'ranking.by': ['all', 'group'],
+      'grades.rounding': ['half_up', 'floor', 'ceil'],
+    });
+    for (const x of withOptions) {
+      if (Array.isArray(x.defaultValue)) {
+        for (const item of x.defaultValue) expect(x.options).toContain(item);
+        continue;
+      }
+      expect(x.options).toContain(x.defaultValue);
+      for (const option of x.options!) {
+        const keys = x.path.split('.');
+        const override = keys.reduceRight<unknown>((inner, k) => ({ [k]: inner }), option) as Record<string, unknown>;
+        expect(describeScheme(resolveScheme(override)).find((y) => y.path === x.path)?.value).toBe(option);
+      }
+    }
+    expect(describeScheme(DEFAULT_SCHEME).find((x) => x.path === 'achievement.weight')?.options).toBeNull();
+  });
 });
 
 describe('defaults are immutable', () => {

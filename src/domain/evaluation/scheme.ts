@@ -477,6 +477,33 @@ export interface SettingValue extends SchemeSettingInfo {
   value: unknown;
   defaultValue: unknown;
   isDefault: boolean;
+  /**
+   * The allowed values of a one-of-a-list setting (ranking.by: all, group), or of each item of a list
+   * setting (achievement.countedStatuses.final: draft … verified); null for free values.
+   */
+  options: readonly string[] | null;
+}
+
+/** The schema of one setting (of each item, for a list), its wrappers (default, optional, nullable, prefault) taken off. */
+function settingSchema(path: string): z.ZodType | undefined {
+  const bare = (t: z.ZodType | undefined): z.ZodType | undefined => {
+    let cur: unknown = t;
+    while (cur && !(cur instanceof z.ZodObject) && typeof (cur as { unwrap?: unknown }).unwrap === 'function')
+      cur = (cur as { unwrap: () => unknown }).unwrap();
+    return cur as z.ZodType | undefined;
+  };
+  let t: z.ZodType | undefined = evaluationSchemeSchema;
+  for (const key of path.split('.')) {
+    const obj = bare(t);
+    t = obj instanceof z.ZodObject ? (obj.shape as Record<string, z.ZodType>)[key] : undefined;
+  }
+  return bare(t);
+}
+
+/** The allowed values of a one-of-a-list setting, from the schema itself (so screens never restate them). */
+export function settingOptions(path: string): readonly string[] | null {
+  const t = settingSchema(path);
+  return t instanceof z.ZodEnum ? (t.options as string[]) : null;
 }
 
 /** Every setting with its value and whether it is the default: what screens and documents show. */
@@ -484,7 +511,13 @@ export function describeScheme(scheme: EvaluationScheme): SettingValue[] {
   return SCHEME_SETTINGS.map((info) => {
     const value = schemeValue(scheme, info.path);
     const defaultValue = schemeValue(DEFAULT_SCHEME, info.path);
-    return { ...info, value, defaultValue, isDefault: canonicalJson(value) === canonicalJson(defaultValue) };
+    return {
+      ...info,
+      value,
+      defaultValue,
+      isDefault: canonicalJson(value) === canonicalJson(defaultValue),
+      options: settingOptions(info.path),
+    };
   });
 }
 

@@ -35,23 +35,12 @@ import { UnsavedGuard } from '../../components/UnsavedGuard';
 import { EvaluationTabs, settingText } from './shared';
 import { ERROR_COLOR, OK_COLOR } from '../../app/theme';
 
-/** The choices of the settings that take one of a few words (domain/evaluation/scheme's enums). */
-const CHOICES: Record<string, string[]> = {
-  'achievement.lowerIsBetterFormula': ['ratio', 'difference'],
-  'achievement.periodAggregation': ['cumulative', 'sum', 'average'],
-  'achievement.missingRate.final': ['zero', 'exclude'],
-  'achievement.missingRate.provisional': ['zero', 'exclude'],
-  'quality.unratedIndicator': ['zero', 'exclude'],
-  'ranking.by': ['all', 'group'],
-  'grades.rounding': ['half_up', 'floor', 'ceil'],
-};
-const STATUSES = ['draft', 'submitted', 'approved', 'verified'];
-
 type Kind = 'number' | 'boolean' | 'choice' | 'statuses' | 'shares' | 'groupMap' | 'text';
+/** How a setting is edited; the allowed words come with each setting (`options`, from domain/evaluation/scheme's schema). */
 const kindOf = (s: SchemeSetting): Kind =>
-  CHOICES[s.path]
+  s.options && !Array.isArray(s.defaultValue)
     ? 'choice'
-    : s.path.startsWith('achievement.countedStatuses.')
+    : s.options
       ? 'statuses'
       : s.path === 'grades.shares'
         ? 'shares'
@@ -279,7 +268,7 @@ function SchemeForm({
         return (
           <Select
             {...common}
-            data={CHOICES[s.path]!.map(option)}
+            data={(s.options ?? []).map(option)}
             value={String(v)}
             onChange={(x) => x && edit(s.path, x)}
             allowDeselect={false}
@@ -290,7 +279,7 @@ function SchemeForm({
         return (
           <MultiSelect
             {...common}
-            data={STATUSES.map(option)}
+            data={(s.options ?? []).map(option)}
             value={v as string[]}
             onChange={(x) => edit(s.path, x)}
             description={m.evaluation.schemeStatusesHelp}
