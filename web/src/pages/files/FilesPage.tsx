@@ -13,7 +13,7 @@ import { IllustrativeBadge } from '../../components/Illustrative';
 import { Page, Section } from '../../components/Page';
 import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/ko';
-import { downloadFile, TransferError, type Progress as TransferProgress } from './transfer';
+import { downloadFile, type Progress as TransferProgress } from './transfer';
 import { UploadPanel } from './UploadPanel';
 
 type Format = 'pdf' | 'docx' | 'hwpx' | 'xlsx';
@@ -72,7 +72,7 @@ function DownloadCard({
       });
       setDone(format(m.files.downloaded, { name: r.fileName, size: sizeText(r.size, m, format) }));
     } catch (e) {
-      const message = e instanceof TransferError || e instanceof Error ? e.message : String(e);
+      const message = e instanceof Error ? e.message : String(e);
       setFailed({ format: f.format, message });
     } finally {
       setBusy(null);

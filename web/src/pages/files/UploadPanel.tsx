@@ -25,7 +25,7 @@ import {
 } from '@mantine/core';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
-import { TransferError, uploadWorkbook, type ImportReport, type PlanCounts, type SheetProblem } from './transfer';
+import { problemsOf, uploadWorkbook, type ImportReport, type PlanCounts, type SheetProblem } from './transfer';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const LEVELS: (keyof PlanCounts)[] = [
@@ -207,7 +207,7 @@ export function UploadPanel() {
   const [phase, setPhase] = useState<Phase>('idle');
   const [percent, setPercent] = useState(0);
   const [report, setReport] = useState<{ report: ImportReport; fileName: string; replace: boolean } | null>(null);
-  const [error, setError] = useState<{ title: string; error: TransferError | Error } | null>(null);
+  const [error, setError] = useState<{ title: string; error: Error } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [committing, setCommitting] = useState(false);
   const [committed, setCommitted] = useState<ImportReport | null>(null);
@@ -280,7 +280,7 @@ export function UploadPanel() {
   }
 
   const busy = phase !== 'idle';
-  const problems = error?.error instanceof TransferError ? error.error.problems : [];
+  const problems = problemsOf(error?.error);
   const preview = report?.report.preview;
   return (
     <Stack gap="sm">

@@ -5,7 +5,15 @@
  * api/client.ts: the session cookie, the CSRF header on the POST, a 401 sends the user to the login
  * page, and the server's error body becomes an ApiError with its Korean message.
  */
-import { API_BASE, ApiError, CSRF_HEADER, getCsrfToken, handleUnauthorized, noteActivity } from '../../api/client';
+import {
+  API_BASE,
+  ApiError,
+  apiErrorOf,
+  CSRF_HEADER,
+  getCsrfToken,
+  handleUnauthorized,
+  noteActivity,
+} from '../../api/client';
 
 export interface Progress {
   loaded: number;
@@ -56,24 +64,13 @@ export interface ImportReport {
   };
 }
 
-/** An ApiError that may carry the workbook's problems (400 workbook_invalid). */
-export class TransferError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    details: ApiError['details'],
-    readonly problems: SheetProblem[] = [],
-  ) {
-    super(status, code, message, details);
-  }
+/** The workbook's problems an error carries (400 workbook_invalid: `error.problems`, kept in ApiError.extra). */
+export function problemsOf(e: unknown): SheetProblem[] {
+  const p = e instanceof ApiError ? e.extra.problems : undefined;
+  return Array.isArray(p) ? (p as SheetProblem[]) : [];
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: ApiError['details']; problems?: SheetProblem[] };
-}
-
-async function errorOf(xhr: XMLHttpRequest, fallback: string): Promise<TransferError> {
+async function errorOf(xhr: XMLHttpRequest, fallback: string): Promise<ApiError> {
   let text = '';
   try {
     const r: unknown = xhr.response;
@@ -81,20 +78,13 @@ async function errorOf(xhr: XMLHttpRequest, fallback: string): Promise<TransferE
   } catch {
     /* unreadable body */
   }
-  let body: ErrorBody = {};
+  let body: unknown = null;
   try {
-    body = JSON.parse(text) as ErrorBody;
+    body = JSON.parse(text);
   } catch {
     /* not JSON */
   }
-  const e = body.error ?? {};
-  return new TransferError(
-    xhr.status,
-    e.code ?? (xhr.status ? `http_${xhr.status}` : 'network'),
-    e.message ?? (xhr.statusText || fallback),
-    e.details ?? [],
-    e.problems ?? [],
-  );
+  return apiErrorOf(xhr.status, xhr.statusText || fallback, body);
 }
 
 /** The file name of an RFC 6266 Content-Disposition: `filename*=UTF-8''…` (RFC 8187) first, else `filename`. */
@@ -129,7 +119,7 @@ function send(
         resolve(xhr);
       } else void errorOf(xhr, networkMessage).then(reject);
     };
-    xhr.onerror = () => reject(new TransferError(0, 'network', networkMessage, []));
+    xhr.onerror = () => reject(new ApiError(0, 'network', networkMessage));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     xhr.send(body);
   });
