@@ -22,7 +22,8 @@
  *   the department page: every scorecard row has its indicator's details (the last cell of each
  *   `#scorecard tbody tr`, filled only when that indicator's request has answered).
  * - where the time goes (medians, ms after the navigation's start, from Resource Timing): when the
- *   last script or stylesheet had arrived, and when the last API (fetch) answer had arrived;
+ *   last script or stylesheet had arrived, and when the last API (fetch) answer had arrived; and for
+ *   each API request answered before the content, when it started and when its answer arrived;
  * - JavaScript: every response of resource type "script" until the network is idle after the
  *   content: the gzip size of its body (zlib level 9, as e2e/bundle.test.ts counts the budget),
  *   and the bytes on the wire (the server does not compress, so these are the raw bytes).
@@ -108,6 +109,8 @@ interface Load {
   /** fetch/XHR responses (the API's JSON). */
   requests: number;
   dataWire: number;
+  /** Each API request answered before the content: its path (no origin, no query), when it started and when its answer had arrived. */
+  api: { path: string; start: number; end: number }[];
 }
 
 function machine(): string {
@@ -166,12 +169,15 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
       );
     }
     // Source text, not a function: tsx would wrap a named inner function in a helper the page lacks.
-    const { ms, scriptsDone, dataDone } = (await page.evaluate(`(() => {
+    const { ms, scriptsDone, dataDone, api } = (await page.evaluate(`(() => {
       const at = window.__benchContentAt;
       const entries = performance.getEntriesByType('resource').filter((e) => e.startTime <= at);
       const last = (types) => Math.max(0, ...entries.filter((e) => types.includes(e.initiatorType)).map((e) => e.responseEnd));
-      return { ms: at, scriptsDone: last(['script', 'link']), dataDone: last(['fetch', 'xmlhttprequest']) };
-    })()`)) as { ms: number; scriptsDone: number; dataDone: number };
+      const api = entries
+        .filter((e) => ['fetch', 'xmlhttprequest'].includes(e.initiatorType) && e.responseEnd > 0 && e.responseEnd <= at)
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+      return { ms: at, scriptsDone: last(['script', 'link']), dataDone: last(['fetch', 'xmlhttprequest']), api };
+    })()`)) as Pick<Load, 'ms' | 'scriptsDone' | 'dataDone' | 'api'>;
     await page.waitForLoadState('networkidle').catch(() => undefined);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     let scripts = 0;
@@ -197,7 +203,7 @@ async function load(browser: Browser, url: string, target: Target, login?: strin
         dataWire += sizes.responseBodySize;
       }
     }
-    return { ms, scriptsDone, dataDone, scripts, jsGzip, jsWire, requests, dataWire };
+    return { ms, scriptsDone, dataDone, scripts, jsGzip, jsWire, requests, dataWire, api };
   } finally {
     await context.close();
   }
@@ -332,6 +338,27 @@ export async function main(): Promise<void> {
           kb(r.dataWire),
         ].join(' | ')} |`,
       );
+    out('\nAPI requests answered before the content (medians over the loads that made them, ms after the navigation):');
+    out('| page | request | started | answered | loads |');
+    out('|---|---|---:|---:|---:|');
+    for (const p of pages) {
+      const byPath = new Map<string, { start: number[]; end: number[] }>();
+      for (const l of loads.get(p.target)!)
+        for (const a of l.api) {
+          const e = byPath.get(a.path) ?? { start: [], end: [] };
+          e.start.push(a.start);
+          e.end.push(a.end);
+          byPath.set(a.path, e);
+        }
+      const rowsOf = [...byPath].map(([path, e]) => ({
+        path,
+        start: median(e.start),
+        end: median(e.end),
+        n: e.end.length,
+      }));
+      for (const r of rowsOf.sort((a, b) => a.start - b.start))
+        out(`| ${p.target} | ${r.path} | ${r.start.toFixed(0)} | ${r.end.toFixed(0)} | ${r.n} |`);
+    }
     if (failures.length) out(`\n${failures.length} load(s) failed and are left out (listed above).`);
     const init = initialJs();
     out(

@@ -1,5 +1,5 @@
 /** TanStack Query hooks for the read API (src/server/routes/plans.ts). */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanHome } from '../../../src/domain/plan-progress.js';
 import { api } from './client';
 import type {
@@ -64,11 +64,16 @@ export function useIndicator(year: number | undefined, code: string) {
 
 /** The home dashboard: vision, counts, strategy map with progress, results by status — one request. */
 export function useHome(year: number | undefined) {
-  return useQuery({
+  const options = {
     queryKey: planKeys.home(year ?? 0),
-    queryFn: ({ signal }) => api<PlanHome>(`/plans/${year}/home`, { signal }),
-    enabled: year !== undefined,
-  });
+    queryFn: ({ signal }: { signal: AbortSignal }) => api<PlanHome>(`/plans/${year}/home`, { signal }),
+  };
+  // Started during render (as usePrefetchQuery does), not in an effect: effects run child first, so the
+  // home cards' own queries (to-do, ranking) would reach the server's one database connection first
+  // and the page's main content would wait behind them (docs/performance.md, run D).
+  const client = useQueryClient();
+  if (year !== undefined && !client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  return useQuery({ ...options, enabled: year !== undefined });
 }
 
 export function useChecks(year: number | undefined) {
