@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../db/testing.js';
 import '../../features/register.js';
 import { ensureDemo } from '../../features/demo/ensure-demo.js';
 import { getPlanSummary } from '../../features/plans/plan-views.js';
+import type { StrategyGoal } from '../../domain/plan-progress.js';
 import type { App } from '../app.js';
 import { call, loginAs, testApp, type TestSession } from '../auth/testing.js';
 
@@ -128,17 +129,7 @@ describe('plan read API', () => {
     expect(home.vision.name).not.toBe('');
     expect(home.counts).toEqual(summary.counts);
     expect(home.results).toEqual(progress.results);
-    type Goal = {
-      code: string;
-      name: string;
-      visionPillar: string | null;
-      orgPerformanceGoals: number;
-      indicators: number;
-      convergenceIndicators: number;
-      tasks: number;
-      progress: object;
-    };
-    const goals: Goal[] = home.goals;
+    const goals: StrategyGoal[] = home.goals;
     // The summary's 區 전략목표별 table, row for row.
     expect(
       goals.map(({ name, indicators, convergenceIndicators, tasks }) => ({
