@@ -154,6 +154,9 @@ function useInvalidate() {
     void qc.invalidateQueries({ queryKey: ['entry-sheet'] });
     void qc.invalidateQueries({ queryKey: ['inbox'] });
     void qc.invalidateQueries({ queryKey: ['results'] });
+    // What the plan pages derive from results: the dashboard's progress, the department scorecard,
+    // the indicator page (only the mounted ones refetch).
+    void qc.invalidateQueries({ queryKey: ['plans'] });
   };
 }
 

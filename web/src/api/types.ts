@@ -142,17 +142,3 @@ export interface ChecksResponse {
 
 /** `GET /plans/diff` (domain/plan-diff.ts). */
 export type { PlanDiff as DiffResponse } from '../../../src/domain/plan-diff.js';
-
-/** `GET /plans/:year/progress` (domain/plan-progress.ts). */
-export interface PlanProgressResponse {
-  year: number;
-  goals: {
-    code: string;
-    name: string;
-    indicators: number;
-    rated: number;
-    rate: number | null;
-    band: 'good' | 'fair' | 'poor' | null;
-  }[];
-  results: Record<ResultRow['status'], number>;
-}
