@@ -8,45 +8,26 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser, screenshot } from './support/browser.js';
-import { uiLogin } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
-
-if (!hasChromium) {
-  console.log(`[e2e] ${CHROMIUM} 가 없어 계획 관리 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`);
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, screenshot } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
 
 describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const url = (p: string) => `${server.baseUrl}${p}`;
+  const ui = browserSuite({ tests: '계획 관리 브라우저 테스트', timeout: 240_000 });
+  const { url, check } = ui;
 
-  const check = (name: string) => checkPage(page, name);
+  const item = (key: string) => ui.page.locator(`[data-key="${key}"]`);
+  const editor = () => ui.page.locator('#admin-editor');
 
-  const item = (key: string) => page.locator(`[data-key="${key}"]`);
-  const editor = () => page.locator('#admin-editor');
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await uiLogin(page, server.baseUrl, 'planner');
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => ui.login('planner'));
 
   it('edits an indicator target and sees the plan checks follow', async () => {
-    await page.goto(url('/admin?year=2020'));
-    await page.getByRole('heading', { level: 1, name: '계획 관리' }).waitFor();
-    await page.getByRole('navigation', { name: /2020년 계획 체계/ }).waitFor();
+    await ui.page.goto(url('/admin?year=2020'));
+    await ui.page.getByRole('heading', { level: 1, name: '계획 관리' }).waitFor();
+    await ui.page.getByRole('navigation', { name: /2020년 계획 체계/ }).waitFor();
     await check('admin-start');
 
-    await page.getByRole('button', { name: '모두 펼치기' }).click();
+    await ui.page.getByRole('button', { name: '모두 펼치기' }).click();
     await item('indicators[I001]').click();
     await editor().getByRole('heading', { name: '성과지표 I001 수정' }).waitFor();
     await editor().getByText('이 항목에는 점검에서 나온 문제가 없습니다.').waitFor();
@@ -69,7 +50,7 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
       .getByText(/목표치/)
       .first()
       .waitFor();
-    await page
+    await ui.page
       .locator('#admin-checks')
       .getByRole('button', { name: /indicators\[I001\]/ })
       .first()
@@ -97,16 +78,16 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
 
     // Another item while the form is dirty: asked first.
     await item('indicators[I002]').click();
-    const dialog = page.getByRole('dialog', { name: '저장하지 않은 변경' });
+    const dialog = ui.page.getByRole('dialog', { name: '저장하지 않은 변경' });
     await dialog.waitFor();
-    await screenshot(page, 'admin-unsaved');
+    await screenshot(ui.page, 'admin-unsaved');
     await dialog.getByRole('button', { name: '계속 수정' }).click();
     await editor().getByRole('heading', { name: '성과지표 I001 수정' }).waitFor();
     await item('indicators[I002]').click();
     await dialog.getByRole('button', { name: '변경 버리기' }).click();
     await editor().getByRole('heading', { name: '성과지표 I002 수정' }).waitFor();
     // Nothing of the bad value was saved.
-    const res = await page.evaluate(async () => (await fetch('/api/v1/plans/2020/indicators/I001')).json());
+    const res = await ui.page.evaluate(async () => (await fetch('/api/v1/plans/2020/indicators/I001')).json());
     expect(res.indicator.weight).toBeGreaterThanOrEqual(0);
   });
 
@@ -121,16 +102,16 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
     await check('admin-task-added');
 
     await editor().getByRole('button', { name: '삭제' }).click();
-    const dialog = page.getByRole('dialog', { name: '항목 삭제' });
+    const dialog = ui.page.getByRole('dialog', { name: '항목 삭제' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '삭제' }).click();
-    await page.getByText('지웠습니다: T-E2E').waitFor();
+    await ui.page.getByText('지웠습니다: T-E2E').waitFor();
     await item('tasks[T-E2E]').waitFor({ state: 'detached' });
 
     await item('indicators[I002]').click();
     await editor().getByRole('heading', { name: '성과지표 I002 수정' }).waitFor();
     await editor().getByRole('button', { name: '삭제' }).click();
-    await page.getByRole('dialog', { name: '항목 삭제' }).getByRole('button', { name: '삭제' }).click();
+    await ui.page.getByRole('dialog', { name: '항목 삭제' }).getByRole('button', { name: '삭제' }).click();
     await editor()
       .getByText(/삭제할 수 없습니다/)
       .waitFor();
@@ -139,20 +120,20 @@ describe.skipIf(!hasChromium)('계획 관리 in Chromium', () => {
   });
 
   it('rolls the year over after confirming', async () => {
-    await page.getByRole('button', { name: '2021년으로 넘기기' }).click();
-    const dialog = page.getByRole('dialog', { name: '다음 연도로 넘기기' });
+    await ui.page.getByRole('button', { name: '2021년으로 넘기기' }).click();
+    const dialog = ui.page.getByRole('dialog', { name: '다음 연도로 넘기기' });
     await dialog.waitFor();
     await check('admin-rollover-confirm');
     await dialog.getByRole('button', { name: '2021년 초안 만들기' }).click();
-    await page.getByText(/2021년 초안을 만들었습니다/).waitFor();
-    await page.getByRole('link', { name: '2021년 계획 보기' }).waitFor();
+    await ui.page.getByText(/2021년 초안을 만들었습니다/).waitFor();
+    await ui.page.getByRole('link', { name: '2021년 계획 보기' }).waitFor();
     await check('admin-rolled-over');
     // A second roll-over is refused with the server's message.
-    await page.getByRole('button', { name: '2021년으로 넘기기' }).click();
-    await page
+    await ui.page.getByRole('button', { name: '2021년으로 넘기기' }).click();
+    await ui.page
       .getByRole('dialog', { name: '다음 연도로 넘기기' })
       .getByRole('button', { name: '2021년 초안 만들기' })
       .click();
-    await page.getByText('2021년 시행계획이 이미 있어 2020년을 넘길 수 없습니다.').waitFor();
+    await ui.page.getByText('2021년 시행계획이 이미 있어 2020년을 넘길 수 없습니다.').waitFor();
   });
 });

@@ -13,16 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser, screenshotDir } from './support/browser.js';
-import { uiLogin } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
-
-if (!hasChromium) {
-  console.log(
-    `[e2e] ${CHROMIUM} 가 없어 엑셀·문서 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed; apt-get install chromium fonts-noto-cjk).`,
-  );
-}
+import { hasChromium } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
 
 /** The column letter of a 1-based column number (1 → A, 27 → AA). */
 function letter(n: number): string {
@@ -32,29 +24,17 @@ function letter(n: number): string {
 }
 
 describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
+  const ui = browserSuite({ tests: '엑셀·문서 브라우저 테스트', timeout: 180_000 });
+  const { problems, url, login, see, check } = ui;
   let tmp: string;
   let exported: Buffer;
-  const problems: string[] = [];
-  const shots: string[] = [];
-  const url = (p: string) => `${server.baseUrl}${p}`;
-
-  const login = (username: string) => uiLogin(page, server.baseUrl, username);
-
-  async function see(text: string | RegExp, timeout = 30_000) {
-    await page.getByText(text).first().waitFor({ state: 'visible', timeout });
-  }
-
-  const check = async (name: string) => void shots.push(await checkPage(page, name));
 
   /** Chooses `file` in the upload form, sets 바꾸기, and runs the dry run. */
   async function uploadForCheck(file: string, replace = true) {
-    await page.locator('#upload input[type=file]').setInputFiles(file);
-    const box = page.getByRole('checkbox', { name: /같은 연도의 계획이 이미 있으면/ });
+    await ui.page.locator('#upload input[type=file]').setInputFiles(file);
+    const box = ui.page.getByRole('checkbox', { name: /같은 연도의 계획이 이미 있으면/ });
     if ((await box.isChecked()) !== replace) await box.click();
-    await page.getByRole('button', { name: '올려서 점검하기' }).click();
+    await ui.page.getByRole('button', { name: '올려서 점검하기' }).click();
   }
 
   async function workbookFile(name: string, edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
@@ -72,34 +52,22 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bsc-e2e-files-'));
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (msg) => {
-      // A refused request (the 403 this test provokes) is logged by Chromium as a failed resource.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(`console: ${msg.text()}`);
-    });
     await login('planner');
-    const r = await page.request.get(url('/api/v1/plans/2020/excel/plan.xlsx'));
+    const r = await ui.page.request.get(url('/api/v1/plans/2020/excel/plan.xlsx'));
     expect(r.status()).toBe(200);
     exported = await r.body();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    if (shots.length) console.log(`[e2e] 엑셀·문서 화면 캡처 ${shots.length}장: ${screenshotDir}`);
   });
 
   it('the page lists every document and workbook with its formats', async () => {
-    await page.goto(url('/files?year=2020'));
+    await ui.page.goto(url('/files?year=2020'));
     await see('문서 내려받기');
-    await page.getByRole('heading', { name: '엑셀·문서', level: 1 }).waitFor();
+    await ui.page.getByRole('heading', { name: '엑셀·문서', level: 1 }).waitFor();
     for (const h of ['시행계획', '부서 성과평가 결과 보고서', '2020년 계획 엑셀', '계획 엑셀 서식', '성과관리 표 엑셀'])
-      await page.getByRole('heading', { name: h, level: 3 }).waitFor();
+      await ui.page.getByRole('heading', { name: h, level: 3 }).waitFor();
     for (const b of [
       '시행계획 PDF 내려받기',
       '시행계획 DOCX 내려받기',
@@ -110,20 +78,20 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
       '계획 엑셀 서식 XLSX 내려받기',
       '성과관리 표 엑셀 XLSX 내려받기',
     ])
-      expect(await page.getByRole('button', { name: b }).count(), b).toBe(1);
+      expect(await ui.page.getByRole('button', { name: b }).count(), b).toBe(1);
     await see('계획 엑셀 올리기');
     // The nav entry is there for the planner.
-    expect(await page.getByRole('navigation').getByRole('link', { name: '엑셀·문서' }).count()).toBe(1);
+    expect(await ui.page.getByRole('navigation').getByRole('link', { name: '엑셀·문서' }).count()).toBe(1);
     await check('files-01-page');
   });
 
   it('planner downloads the plan PDF: %PDF bytes and the Korean file name', async () => {
-    await page.goto(url('/files?year=2020'));
-    const button = page.getByRole('button', { name: '시행계획 PDF 내려받기' });
+    await ui.page.goto(url('/files?year=2020'));
+    const button = ui.page.getByRole('button', { name: '시행계획 PDF 내려받기' });
     await button.waitFor();
     const [response, download] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/v1/plans/2020/documents/plan.pdf'), { timeout: 60_000 }),
-      page.waitForEvent('download', { timeout: 60_000 }),
+      ui.page.waitForResponse((r) => r.url().endsWith('/api/v1/plans/2020/documents/plan.pdf'), { timeout: 60_000 }),
+      ui.page.waitForEvent('download', { timeout: 60_000 }),
       button.click(),
     ]);
     expect(response.status()).toBe(200);
@@ -152,16 +120,16 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
       column = letter(col);
       sheet.getRow(5).getCell(col).value = '많이';
     });
-    await page.goto(url('/files?year=2020'));
+    await ui.page.goto(url('/files?year=2020'));
     await uploadForCheck(file);
     // The real upload progress: the bar reaches 100 %, then the server checks the file.
     await see('서버에서 읽고 점검하는 중…', 20_000);
-    expect(await page.getByRole('progressbar', { name: '파일 올리기 진행률' }).getAttribute('aria-valuenow')).toBe(
+    expect(await ui.page.getByRole('progressbar', { name: '파일 올리기 진행률' }).getAttribute('aria-valuenow')).toBe(
       '100',
     );
     await see('점검 결과', 60_000);
     await see(/문제 1건이 있어 가져올 수 없습니다/);
-    const row = page.locator('tr[data-sheet="성과지표"][data-row="5"]');
+    const row = ui.page.locator('tr[data-sheet="성과지표"][data-row="5"]');
     await row.waitFor();
     expect(await row.getAttribute('data-column')).toBe(column);
     const cells = await row.locator('th, td').allInnerTexts();
@@ -169,7 +137,7 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     expect(cells[5]).toMatch(/숫자가 아닙니다/);
     expect(cells[5]).toContain('많이');
     // No import offered while there is a problem.
-    expect(await page.getByRole('button', { name: '가져오기', exact: true }).count()).toBe(0);
+    expect(await ui.page.getByRole('button', { name: '가져오기', exact: true }).count()).toBe(0);
     await check('files-03-problem');
   }, 120_000);
 
@@ -178,7 +146,7 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     // Without 바꾸기 the year that exists is the one problem, on the 계획 sheet's 연도 cell.
     await uploadForCheck(file, false);
     await see(/문제 1건이 있어/, 60_000);
-    const exists = page.locator('tr[data-sheet="계획"]');
+    const exists = ui.page.locator('tr[data-sheet="계획"]');
     expect(await exists.getAttribute('data-row')).toBe('4');
     expect(await exists.getAttribute('data-column')).toBe('B');
     await see(/2020년 시행계획이 이미 있습니다/);
@@ -186,7 +154,7 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     await uploadForCheck(file, true);
     await see('문제가 없습니다. 아래 내용을 확인하고 가져오세요.', 60_000);
     const counts = Object.fromEntries(
-      await page
+      await ui.page
         .locator('.preview-counts tr')
         .evaluateAll((rows) =>
           rows.map((r) => [r.getAttribute('data-level'), r.querySelector('td')?.textContent ?? ''] as const),
@@ -207,8 +175,8 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     await see('송파구');
     await check('files-04-clean-preview');
 
-    await page.getByRole('button', { name: '가져오기', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '계획을 가져올까요?' });
+    await ui.page.getByRole('button', { name: '가져오기', exact: true }).click();
+    const dialog = ui.page.getByRole('dialog', { name: '계획을 가져올까요?' });
     await dialog.waitFor();
     await dialog.getByText(/이미 있는 2020년 계획을 이 파일의 내용으로 바꿉니다/).waitFor();
     await check('files-05-confirm');
@@ -217,7 +185,7 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
     await see('성과지표 195개, 이행과제 243개');
     await check('files-06-imported');
     // The plan is there as before.
-    const summary = await page.request.get(url('/api/v1/plans/2020/summary'));
+    const summary = await ui.page.request.get(url('/api/v1/plans/2020/summary'));
     expect(((await summary.json()) as { counts: { indicators: number } }).counts.indicators).toBe(195);
   }, 180_000);
 
@@ -228,9 +196,9 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
         if (String(row.getCell(1).value) === '기관 코드') row.getCell(2).value = 'other-district';
       });
     });
-    await page.goto(url('/files?year=2020'));
+    await ui.page.goto(url('/files?year=2020'));
     await uploadForCheck(file);
-    const alert = page.getByRole('alert').filter({ hasText: '파일을 점검하지 못했습니다' });
+    const alert = ui.page.getByRole('alert').filter({ hasText: '파일을 점검하지 못했습니다' });
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.innerText()).toMatch(/other-district.*자기 기관의 계획만 가져올 수 있습니다/s);
     await check('files-07-forbidden');
@@ -238,19 +206,19 @@ describe.skipIf(!hasChromium)('엑셀·문서 in Chromium', () => {
 
   it('a viewer downloads but may not upload', async () => {
     await login('viewer');
-    await page.goto(url('/files?year=2020'));
+    await ui.page.goto(url('/files?year=2020'));
     await see('문서 내려받기');
     await see('계획 엑셀을 올려 가져올 권한이 없습니다.');
-    expect(await page.locator('#upload input[type=file]').count()).toBe(0);
-    expect(await page.getByRole('button', { name: '시행계획 PDF 내려받기' }).count()).toBe(1);
+    expect(await ui.page.locator('#upload input[type=file]').count()).toBe(0);
+    expect(await ui.page.getByRole('button', { name: '시행계획 PDF 내려받기' }).count()).toBe(1);
     await check('files-08-viewer');
     // The same page in English.
-    await page.getByText('English', { exact: true }).click();
-    await page.getByRole('heading', { name: 'Excel & documents', level: 1 }).waitFor();
-    expect(await page.getByRole('button', { name: 'Download PDF (Annual plan (시행계획))' }).count()).toBe(1);
+    await ui.page.getByText('English', { exact: true }).click();
+    await ui.page.getByRole('heading', { name: 'Excel & documents', level: 1 }).waitFor();
+    expect(await ui.page.getByRole('button', { name: 'Download PDF (Annual plan (시행계획))' }).count()).toBe(1);
     await see('You may not import plans; you can only download.');
     await check('files-09-viewer-english');
-    await page.getByText('한국어', { exact: true }).click();
+    await ui.page.getByText('한국어', { exact: true }).click();
     await see('문서 내려받기');
     expect(problems).toEqual([]);
   }, 60_000);

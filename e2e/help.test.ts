@@ -6,68 +6,51 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.js';
 import { DEMO_PASSWORD } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
-
-if (!hasChromium) {
-  console.log(`[e2e] ${CHROMIUM} 가 없어 도움말 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`);
-}
+import { browserSuite } from './support/suite.js';
 
 describe.skipIf(!hasChromium)('데모 계정과 도움말 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const url = (p: string) => `${server.baseUrl}${p}`;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ui = browserSuite({ tests: '도움말 브라우저 테스트', timeout: 240_000 });
+  const { url, check } = ui;
 
   it('the login page offers the demo accounts; choosing the planner fills the form and logs in', async () => {
-    await page.context().clearCookies();
-    await page.goto(url('/login'));
-    const panel = page.getByRole('region', { name: '데모 계정으로 둘러보기' });
+    await ui.page.context().clearCookies();
+    await ui.page.goto(url('/login'));
+    const panel = ui.page.getByRole('region', { name: '데모 계정으로 둘러보기' });
     await panel.waitFor();
     await panel.getByText(DEMO_PASSWORD).waitFor();
-    await checkPage(page, 'login-demo-accounts');
+    await check('login-demo-accounts');
 
     await panel.getByRole('button', { name: /planner/ }).click();
-    expect(await page.getByLabel('아이디').inputValue()).toBe('planner');
-    expect(await page.locator('input[name="password"]').inputValue()).toBe(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    const session = (await (await page.request.get(url('/api/v1/auth/session'))).json()) as {
+    expect(await ui.page.getByLabel('아이디').inputValue()).toBe('planner');
+    expect(await ui.page.locator('input[name="password"]').inputValue()).toBe(DEMO_PASSWORD);
+    await ui.page.getByRole('button', { name: '로그인', exact: true }).click();
+    await ui.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const session = (await (await ui.page.request.get(url('/api/v1/auth/session'))).json()) as {
       user: { username: string };
     };
     expect(session.user.username).toBe('planner');
   });
 
   it('도움말 puts the planner first and every step opens a real page', async () => {
-    await page.goto(url('/help'));
-    await page.getByRole('heading', { level: 1, name: '도움말 · 역할별 할 일' }).waitFor();
+    await ui.page.goto(url('/help'));
+    await ui.page.getByRole('heading', { level: 1, name: '도움말 · 역할별 할 일' }).waitFor();
     // The first role section is the user's own, marked 내 역할.
-    const first = page.locator('main section').first();
+    const first = ui.page.locator('main section').first();
     await first.getByRole('heading', { name: '성과관리 담당 (기획예산과)의 할 일' }).waitFor();
     await first.getByText('내 역할').waitFor();
-    await checkPage(page, 'help-planner');
+    await check('help-planner');
 
-    const links = await page
+    const links = await ui.page
       .locator('main ol.help-steps a')
       .evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
     expect(links.length).toBeGreaterThanOrEqual(15);
     const missing: string[] = [];
     for (const p of links) {
-      await page.goto(url(p));
-      const h1 = page.locator('h1').first();
+      await ui.page.goto(url(p));
+      const h1 = ui.page.locator('h1').first();
       const shown = await h1.waitFor({ timeout: 20_000 }).then(
         () => true,
         () => false,
@@ -78,21 +61,21 @@ describe.skipIf(!hasChromium)('데모 계정과 도움말 in Chromium', () => {
   });
 
   it('a department account chosen by department sees its own role first', async () => {
-    await page.context().clearCookies();
-    await page.goto(url('/login'));
-    const panel = page.getByRole('region', { name: '데모 계정으로 둘러보기' });
+    await ui.page.context().clearCookies();
+    await ui.page.goto(url('/login'));
+    const panel = ui.page.getByRole('region', { name: '데모 계정으로 둘러보기' });
     const select = panel.getByLabel('부서');
     await select.waitFor();
     const options = await select.locator('option').allInnerTexts();
     expect(options.length).toBe(42);
     await select.selectOption(options[1]!);
     await panel.getByRole('button', { name: /staff-02/ }).click();
-    await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.goto(url('/help'));
-    const first = page.locator('main section').first();
+    await ui.page.getByRole('button', { name: '로그인', exact: true }).click();
+    await ui.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await ui.page.goto(url('/help'));
+    const first = ui.page.locator('main section').first();
     await first.getByRole('heading', { name: '부서 담당자의 할 일' }).waitFor();
     await first.getByText('내 역할').waitFor();
-    await checkPage(page, 'help-staff');
+    await check('help-staff');
   });
 });

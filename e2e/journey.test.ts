@@ -10,17 +10,10 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { CHROMIUM, checkPage, hasChromium, launchBrowser, type Browser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { apiSession, uiLogin, type ApiCall } from './support/session.js';
-
-if (!hasChromium) {
-  console.log(
-    `[e2e] ${CHROMIUM} 가 없어 한 해 업무 흐름 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`,
-  );
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.js';
+import { apiSession, type ApiCall } from './support/session.js';
+import { browserSuite } from './support/suite.js';
 
 const E = '/plans/2020/evaluation';
 
@@ -86,76 +79,64 @@ async function findTarget(baseUrl: string): Promise<Target | undefined> {
 }
 
 describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
+  // Only uncaught page errors count as problems here, not console errors.
+  const ui = browserSuite({ tests: '한 해 업무 흐름 브라우저 테스트', timeout: 300_000, consoleErrors: false });
+  const { problems, url, see, login } = ui;
   let target: Target;
   let planner: ApiCall;
   let before: Scores['departments'][number];
-  const problems: string[] = [];
-  const url = (p: string) => `${server.baseUrl}${p}`;
-  const see = (text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible', timeout: 30_000 });
-  const check = (name: string) => checkPage(page, `journey-${name}`);
+  const check = (name: string) => ui.check(`journey-${name}`);
 
   beforeAll(async () => {
-    server = await startServer();
-    const found = await findTarget(server.baseUrl);
+    const found = await findTarget(ui.server.baseUrl);
     expect(found, 'a staff account with an open quantitative result in the demo').toBeDefined();
     target = found!;
-    planner = await apiSession(server.baseUrl, 'planner');
+    planner = await apiSession(ui.server.baseUrl, 'planner');
     const scores = await planner<Scores>(`${E}?detail=scores`);
     before = scores.body.departments.find((d) => d.department === target.department)!;
     expect(before, `${target.department} in the ranking`).toBeDefined();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('a wrong password is refused in Korean and nobody is signed in', async () => {
-    await page.context().clearCookies();
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill(target.staff);
-    await page.getByLabel('비밀번호').fill('틀린-비밀번호-123');
-    await page.getByRole('button', { name: '로그인' }).click();
+    await ui.page.context().clearCookies();
+    await ui.page.goto(url('/login'));
+    await ui.page.getByLabel('아이디').fill(target.staff);
+    await ui.page.getByLabel('비밀번호').fill('틀린-비밀번호-123');
+    await ui.page.getByRole('button', { name: '로그인' }).click();
     await see('아이디 또는 비밀번호가 올바르지 않습니다.');
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(ui.page.url()).pathname).toBe('/login');
     await check('01-login-failed');
   }, 60_000);
 
   it('staff enters the result with evidence and submits it', async () => {
-    await uiLogin(page, server.baseUrl, target.staff);
+    await login(target.staff);
     // Home: what is due for me, the year's results by step, the strategy map by achievement.
-    await page.goto(url('/'));
-    await page.getByRole('heading', { name: '나의 할 일' }).waitFor();
-    await page.getByRole('heading', { name: '실적 진행' }).waitFor();
-    expect(await page.locator('.goal-rate').count()).toBe(5);
-    expect(await page.locator('#strategy-map').innerText()).toMatch(/달성률\s*\d+(\.\d)?% · (순조|주의|부진)/);
+    await ui.page.goto(url('/'));
+    await ui.page.getByRole('heading', { name: '나의 할 일' }).waitFor();
+    await ui.page.getByRole('heading', { name: '실적 진행' }).waitFor();
+    expect(await ui.page.locator('.goal-rate').count()).toBe(5);
+    expect(await ui.page.locator('#strategy-map').innerText()).toMatch(/달성률\s*\d+(\.\d)?% · (순조|주의|부진)/);
     await check('01b-home-staff');
-    await page.goto(url('/inbox'));
-    await page.getByRole('heading', { level: 1, name: '할 일' }).waitFor();
-    await page
+    await ui.page.goto(url('/inbox'));
+    await ui.page.getByRole('heading', { level: 1, name: '할 일' }).waitFor();
+    await ui.page
       .getByRole('link', { name: new RegExp(`^${target.code} `) })
       .first()
       .click();
-    await page.getByRole('heading', { level: 1, name: `실적 입력: ${target.code}` }).waitFor();
-    const actual = page.getByLabel(/^실적치/);
+    await ui.page.getByRole('heading', { level: 1, name: `실적 입력: ${target.code}` }).waitFor();
+    const actual = ui.page.getByLabel(/^실적치/);
     await actual.fill('88.8');
-    await page.getByLabel('설명').fill('한 해 업무 흐름 테스트의 실적');
-    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await ui.page.getByLabel('설명').fill('한 해 업무 흐름 테스트의 실적');
+    await ui.page.getByRole('button', { name: '저장', exact: true }).click();
     await see('저장했습니다.');
 
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '파일 선택' }).click();
+    const chooser = ui.page.waitForEvent('filechooser');
+    await ui.page.getByRole('button', { name: '파일 선택' }).click();
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     await (await chooser).setFiles({ name: '실적-증빙.pdf', mimeType: 'application/pdf', buffer: pdf });
     await see('실적-증빙.pdf을(를) 올렸습니다.');
     await check('02-entry');
-    await page.getByRole('button', { name: '제출' }).click();
+    await ui.page.getByRole('button', { name: '제출' }).click();
     await see(/제출했습니다|입력시기 미준수/);
 
     const stored = await planner<{ result: { status: string; actual: number } }>(`/results/${target.resultId}`);
@@ -163,18 +144,18 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
   }, 120_000);
 
   it('the head approves and the planner verifies', async () => {
-    await uiLogin(page, server.baseUrl, target.head);
-    await page.goto(url('/inbox'));
-    await page.getByRole('heading', { name: /승인 대기/ }).waitFor();
-    await page.goto(url(`/results/${target.resultId}`));
-    await page.getByRole('link', { name: '실적-증빙.pdf' }).waitFor();
-    await page.getByRole('button', { name: '승인' }).click();
+    await login(target.head);
+    await ui.page.goto(url('/inbox'));
+    await ui.page.getByRole('heading', { name: /승인 대기/ }).waitFor();
+    await ui.page.goto(url(`/results/${target.resultId}`));
+    await ui.page.getByRole('link', { name: '실적-증빙.pdf' }).waitFor();
+    await ui.page.getByRole('button', { name: '승인' }).click();
     await see('승인했습니다.');
     await check('03-approved');
 
-    await uiLogin(page, server.baseUrl, 'planner');
-    await page.goto(url(`/results/${target.resultId}`));
-    await page.getByRole('button', { name: '검증' }).click();
+    await login('planner');
+    await ui.page.goto(url(`/results/${target.resultId}`));
+    await ui.page.getByRole('button', { name: '검증' }).click();
     await see('검증했습니다.');
     await check('04-verified');
     const stored = await planner<{ result: { status: string } }>(`/results/${target.resultId}`);
@@ -185,7 +166,7 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
     let rater = '';
     let row: RatingRow | undefined;
     for (const name of ['rater1', 'rater2', 'rater3']) {
-      const call = await apiSession(server.baseUrl, name);
+      const call = await apiSession(ui.server.baseUrl, name);
       const sheet = await call<{ indicators: RatingRow[] }>(`${E}/ratings`);
       const mine = sheet.body.indicators.filter((r) => r.assignedToMe && r.leadDepartment === target.department);
       row = mine.find((r) => r.indicator === target.code) ?? mine[0];
@@ -195,19 +176,19 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
       }
     }
     expect(row, `a rater assigned an indicator of ${target.department}`).toBeDefined();
-    await uiLogin(page, server.baseUrl, rater);
-    await page.goto(url('/evaluation/rating'));
-    await page.getByLabel('지표 검색').fill(row!.indicator);
-    const tr = page.locator(`tr[data-indicator="${row!.indicator}"]`);
+    await login(rater);
+    await ui.page.goto(url('/evaluation/rating'));
+    await ui.page.getByLabel('지표 검색').fill(row!.indicator);
+    const tr = ui.page.locator(`tr[data-indicator="${row!.indicator}"]`);
     const scores = { 대표성: '91', 난이도: '87', 완성도: '93' };
     for (const [criterion, value] of Object.entries(scores)) {
-      const field = page.getByRole('textbox', { name: `${row!.name} ${criterion} 점수` });
+      const field = ui.page.getByRole('textbox', { name: `${row!.name} ${criterion} 점수` });
       await field.fill(value);
       await field.press('Tab');
       await tr.getByText('저장됨').waitFor({ timeout: 15_000 });
     }
     await check('05-rated');
-    const call = await apiSession(server.baseUrl, rater);
+    const call = await apiSession(ui.server.baseUrl, rater);
     const saved = await call<{ indicators: RatingRow[] }>(
       `${E}/ratings?indicator=${encodeURIComponent(row!.indicator)}`,
     );
@@ -230,26 +211,26 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
     ].find(([key]) => !taken.has(key!));
     expect(item, `a bonus item ${target.department} has not received`).toBeDefined();
 
-    await uiLogin(page, server.baseUrl, 'committee');
-    await page.goto(url('/evaluation/bonus'));
-    await page.locator('#bonus-form').getByLabel('부서').click();
-    await page.getByRole('option', { name: target.department, exact: true }).click();
-    await page.locator('#bonus-form').getByLabel('항목').click();
-    await page.getByRole('option', { name: item![1], exact: true }).click();
-    await page.getByLabel('점수 (0~1점)').fill('0.5');
-    await page.getByLabel('사유').fill('한 해 업무 흐름 테스트 가점 사유');
-    await page.getByRole('button', { name: '가점 저장' }).click();
+    await login('committee');
+    await ui.page.goto(url('/evaluation/bonus'));
+    await ui.page.locator('#bonus-form').getByLabel('부서').click();
+    await ui.page.getByRole('option', { name: target.department, exact: true }).click();
+    await ui.page.locator('#bonus-form').getByLabel('항목').click();
+    await ui.page.getByRole('option', { name: item![1], exact: true }).click();
+    await ui.page.getByLabel('점수 (0~1점)').fill('0.5');
+    await ui.page.getByLabel('사유').fill('한 해 업무 흐름 테스트 가점 사유');
+    await ui.page.getByRole('button', { name: '가점 저장' }).click();
     await see('가점을 저장했습니다.');
     await check('06-bonus');
   }, 120_000);
 
   it('the executive gives the qualitative score', async () => {
-    await uiLogin(page, server.baseUrl, 'executive');
-    await page.goto(url('/evaluation/qualitative'));
-    const points = page.getByRole('textbox', { name: `${target.department} 정성평가 점수` });
+    await login('executive');
+    await ui.page.goto(url('/evaluation/qualitative'));
+    const points = ui.page.getByRole('textbox', { name: `${target.department} 정성평가 점수` });
     await points.fill('5');
-    await page.getByRole('textbox', { name: `${target.department} 의견` }).fill('한 해 동안 성실히 추진함');
-    await page.getByRole('button', { name: `${target.department} 저장` }).click();
+    await ui.page.getByRole('textbox', { name: `${target.department} 의견` }).fill('한 해 동안 성실히 추진함');
+    await ui.page.getByRole('button', { name: `${target.department} 저장` }).click();
     await see('저장됨');
     await check('07-qualitative');
   }, 120_000);
@@ -260,13 +241,13 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
     expect(after.display.qualitative).toBe(5);
     expect(after.display.bonus).toBeGreaterThan(before.display.bonus);
 
-    await uiLogin(page, server.baseUrl, 'planner');
-    await page.goto(url('/evaluation'));
-    const link = page.locator('#ranking').getByRole('link', { name: target.department, exact: true });
+    await login('planner');
+    await ui.page.goto(url('/evaluation'));
+    const link = ui.page.locator('#ranking').getByRole('link', { name: target.department, exact: true });
     await link.waitFor();
-    const row = page
+    const row = ui.page
       .locator('#ranking tbody tr')
-      .filter({ has: page.getByRole('link', { name: target.department, exact: true }) });
+      .filter({ has: ui.page.getByRole('link', { name: target.department, exact: true }) });
     const rowText = (await row.innerText()).replace(/\s+/g, ' ');
     expect(rowText).toContain(after.display.total.toFixed(2));
     expect(rowText).toContain(after.grade);
@@ -275,7 +256,7 @@ describe.skipIf(!hasChromium)('한 해 업무 흐름 (the whole year) in Chromiu
     await link.click();
     await see(`${target.department} 평가 내역`);
     await see('왜 이 점수인가');
-    const explanation = await page.locator('#explanation').innerText();
+    const explanation = await ui.page.locator('#explanation').innerText();
     expect(explanation).toContain('한 해 업무 흐름 테스트 가점 사유');
     expect(explanation).toContain(after.display.total.toFixed(2));
     await check('09-breakdown');

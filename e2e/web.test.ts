@@ -5,25 +5,9 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  describeViolations,
-  hasChromium,
-  CHROMIUM,
-  launchBrowser,
-  screenshot,
-  screenshotDir,
-  seriousAxeViolations,
-  type Browser,
-} from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
-
-if (!hasChromium) {
-  console.log(
-    `[e2e] ${CHROMIUM} 가 없어 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed; apt-get install chromium fonts-noto-cjk).`,
-  );
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, hasChromium, screenshot, seriousAxeViolations } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
 
 interface TreeNode {
   level: string;
@@ -34,60 +18,44 @@ interface TreeNode {
 }
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  const shots: string[] = [];
+  const ui = browserSuite({ tests: '브라우저 테스트' });
+  const { problems, shots, url } = ui;
   let indicatorCode = '';
   let indicatorName = '';
   let department = '';
 
-  const url = (p: string) => `${server.baseUrl}${p}`;
-
   /** Logs in through the login page when the API asks for a session (once accounts exist). */
   async function loginIfNeeded() {
-    const probe = await page.request.get(url('/api/v1/plans'));
+    const probe = await ui.page.request.get(url('/api/v1/plans'));
     if (probe.status() !== 401) return;
     const username = process.env.E2E_USERNAME ?? 'planner';
     const password = process.env.E2E_PASSWORD ?? process.env.BSC_DEMO_PASSWORD ?? 'demo-bsc-2020!';
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').fill(username);
-    await page.getByLabel('비밀번호').fill(password);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await ui.page.goto(url('/login'));
+    await ui.page.getByLabel('아이디').fill(username);
+    await ui.page.getByLabel('비밀번호').fill(password);
+    await ui.page.getByRole('button', { name: '로그인' }).click();
+    await ui.page.waitForURL((u) => !u.pathname.startsWith('/login'));
   }
 
   async function api<T>(p: string): Promise<T> {
-    const r = await page.request.get(url(p));
+    const r = await ui.page.request.get(url(p));
     expect(r.status(), p).toBe(200);
     return (await r.json()) as T;
   }
 
-  async function see(text: string | RegExp) {
-    await page.getByText(text).first().waitFor({ state: 'visible', timeout: 15_000 });
-  }
+  const see = (text: string | RegExp) => ui.see(text, 15_000);
 
   /** Opens a page, waits for its content, photographs it and scans it with axe-core. */
   async function visit(path: string, name: string, texts: (string | RegExp)[]) {
-    await page.goto(url(path));
+    await ui.page.goto(url(path));
     for (const t of texts) await see(t);
-    await page.waitForLoadState('networkidle');
-    shots.push(await screenshot(page, name));
-    const violations = await seriousAxeViolations(page);
+    await ui.page.waitForLoadState('networkidle');
+    shots.push(await screenshot(ui.page, name));
+    const violations = await seriousAxeViolations(ui.page);
     expect(violations, `${path}: axe-core\n${describeViolations(violations)}`).toEqual([]);
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (msg) => {
-      // A 404/401 the app expects (the session probe before auth exists) is logged by Chromium as a failed resource.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-        problems.push(`console: ${msg.text()}`);
-    });
     await loginIfNeeded();
 
     const tree = await api<{ tree: TreeNode[] }>('/api/v1/plans/2020/tree');
@@ -105,12 +73,6 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     department = '일자리정책담당관';
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (shots.length) console.log(`[e2e] 화면 캡처 ${shots.length}장: ${screenshotDir}`);
-  });
-
   it('home: the vision, the five strategic goals and the counts (195 indicators, 243 tasks)', async () => {
     await visit('/', '01-home', [
       '일자리 송파',
@@ -120,7 +82,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       '재밌는 송파',
       '전략 체계도',
     ]);
-    const stats = await page.locator('.count-groups .stat').allInnerTexts();
+    const stats = await ui.page.locator('.count-groups .stat').allInnerTexts();
     const text = stats.join(' | ');
     expect(text).toContain('성과지표\n195');
     expect(text).toContain('이행과제\n243');
@@ -128,43 +90,43 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(text).toContain('區 성과목표\n16');
     expect(text).toContain('부서 전략목표\n89');
     expect(text).toContain('부서 성과목표\n163');
-    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    expect(await ui.page.getAttribute('html', 'lang')).toBe('ko');
     // The demo is illustrative, and says so.
     await see('예시 데이터');
   });
 
   it('skip link and keyboard focus reach the main content', async () => {
     // A fresh load (a reload of a scrolled page would start keyboard navigation where it was).
-    await page.goto('about:blank');
-    await page.goto(url('/'));
+    await ui.page.goto('about:blank');
+    await ui.page.goto(url('/'));
     await see('일자리 송파');
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await ui.page.keyboard.press('Tab');
+    const focused = await ui.page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(focused).toBe('본문 바로가기');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await ui.page.keyboard.press('Enter');
+    expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('main-content');
   });
 
   it('plan explorer: a tree the keyboard can walk, and search by name', async () => {
     await visit('/plan', '02-explorer', ['계획 체계', '일자리 송파']);
-    const tree = page.getByRole('tree');
+    const tree = ui.page.getByRole('tree');
     const first = tree.getByRole('treeitem').first();
     await first.focus();
     expect(await first.getAttribute('aria-expanded')).toBe('true');
-    await page.keyboard.press('ArrowLeft'); // collapse 일자리 송파
+    await ui.page.keyboard.press('ArrowLeft'); // collapse 일자리 송파
     expect(await first.getAttribute('aria-expanded')).toBe('false');
-    await page.keyboard.press('ArrowRight'); // expand again
-    await page.keyboard.press('ArrowRight'); // into its first performance goal
-    const active = await page.evaluate(() => document.activeElement?.getAttribute('aria-level'));
+    await ui.page.keyboard.press('ArrowRight'); // expand again
+    await ui.page.keyboard.press('ArrowRight'); // into its first performance goal
+    const active = await ui.page.evaluate(() => document.activeElement?.getAttribute('aria-level'));
     expect(active).toBe('2');
 
-    await page.getByLabel('목표·지표·과제 이름으로 검색').fill('제로페이');
+    await ui.page.getByLabel('목표·지표·과제 이름으로 검색').fill('제로페이');
     await see(/\d+건 찾음/);
-    const marks = await page.locator('.tree mark').allInnerTexts();
+    const marks = await ui.page.locator('.tree mark').allInnerTexts();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.replace(/\s/g, '') === '제로페이')).toBe(true);
-    shots.push(await screenshot(page, '03-explorer-search'));
-    const violations = await seriousAxeViolations(page);
+    shots.push(await screenshot(ui.page, '03-explorer-search'));
+    const violations = await seriousAxeViolations(ui.page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
 
@@ -175,7 +137,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       '부서별 목표·지표 현황',
       '융합지표 현황',
     ]);
-    const goalTable = page.locator('#t-byOrgStrategicGoal table');
+    const goalTable = ui.page.locator('#t-byOrgStrategicGoal table');
     const foot = await goalTable.locator('tfoot').innerText();
     expect(foot.replace(/\s+/g, ' ')).toContain('합계 195 33 243');
     const rows = await goalTable.locator('tbody tr').allInnerTexts();
@@ -186,20 +148,20 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       '꿈꾸는 송파 41 2 51',
       '재밌는 송파 79 21 100',
     ]);
-    expect(await page.locator('#t-convergence tbody tr').count()).toBe(33);
-    expect(await page.locator('#t-byDepartment tbody tr').count()).toBe(42);
+    expect(await ui.page.locator('#t-convergence tbody tr').count()).toBe(33);
+    expect(await ui.page.locator('#t-byDepartment tbody tr').count()).toBe(42);
   });
 
   it('departments and one department page with its indicators and targets', async () => {
     await visit('/departments', '05-departments', ['일자리정책담당관', '기획예산과']);
-    await page.getByRole('link', { name: department, exact: true }).first().click();
-    await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/departments/${department}`);
+    await ui.page.getByRole('link', { name: department, exact: true }).first().click();
+    await ui.page.waitForURL((u) => decodeURIComponent(u.pathname) === `/departments/${department}`);
     await see('성과지표 (목표치)');
     await see('부서의 계획 체계');
-    await page.waitForLoadState('networkidle');
-    await page.locator('#scorecard tbody tr').first().waitFor();
-    shots.push(await screenshot(page, '06-department'));
-    const violations = await seriousAxeViolations(page);
+    await ui.page.waitForLoadState('networkidle');
+    await ui.page.locator('#scorecard tbody tr').first().waitFor();
+    shots.push(await screenshot(ui.page, '06-department'));
+    const violations = await seriousAxeViolations(ui.page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
 
@@ -212,16 +174,16 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     ]);
     await see('목표치');
     // Budget amounts with thousands separators and 원.
-    const budget = await page.locator('#tasks tbody td.num').allInnerTexts();
+    const budget = await ui.page.locator('#tasks tbody td.num').allInnerTexts();
     expect(budget.some((b) => /^\d{1,3}(,\d{3})*원$/.test(b.trim()))).toBe(true);
     // A chart, and its table alternative.
-    const chart = page.locator('.chart-box[role="img"]');
+    const chart = ui.page.locator('.chart-box[role="img"]');
     if ((await chart.count()) > 0) {
       await chart.locator('svg').first().waitFor();
       expect(await chart.getAttribute('aria-label')).toContain('실적 표');
       await see(/기간별 실적 \(차트의 표 대안\)/);
     }
-    shots.push(await screenshot(page, '07-indicator'));
+    shots.push(await screenshot(ui.page, '07-indicator'));
   });
 
   it('plan checks grouped by severity', async () => {
@@ -230,49 +192,49 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
   it('what changed from 2019 to 2020', async () => {
     await visit('/diff?year=2020', '09-diff', ['달라진 점', '부서 전략목표']);
-    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const text = (await ui.page.locator('main').innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('85');
     expect(text).toContain('89');
   });
 
   it('English on request, Korean by default', async () => {
-    await page.goto(url('/'));
+    await ui.page.goto(url('/'));
     await see('전략 체계도');
-    await page.getByText('English', { exact: true }).click();
+    await ui.page.getByText('English', { exact: true }).click();
     await see('Strategy map');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    shots.push(await screenshot(page, '10-home-english'));
-    await page.getByText('한국어', { exact: true }).click();
+    expect(await ui.page.getAttribute('html', 'lang')).toBe('en');
+    shots.push(await screenshot(ui.page, '10-home-english'));
+    await ui.page.getByText('한국어', { exact: true }).click();
     await see('전략 체계도');
   });
 
   it('tablet width and print layout', async () => {
-    await page.setViewportSize({ width: 768, height: 1024 });
+    await ui.page.setViewportSize({ width: 768, height: 1024 });
     await visit('/', '11-home-tablet', ['일자리 송파']);
-    const burger = page.getByRole('button', { name: '메뉴 열기' });
+    const burger = ui.page.getByRole('button', { name: '메뉴 열기' });
     await burger.click();
-    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '목표·지표 현황' }).click();
+    await ui.page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '목표·지표 현황' }).click();
     await see('區 전략목표별 지표·과제 현황');
-    await page.setViewportSize({ width: 1280, height: 860 });
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(url('/tables'));
-    await page.getByRole('heading', { name: '융합지표 현황' }).waitFor();
-    expect(await page.locator('header').first().isVisible()).toBe(false);
-    shots.push(await screenshot(page, '12-tables-print'));
-    await page.emulateMedia({ media: 'screen' });
+    await ui.page.setViewportSize({ width: 1280, height: 860 });
+    await ui.page.emulateMedia({ media: 'print' });
+    await ui.page.goto(url('/tables'));
+    await ui.page.getByRole('heading', { name: '융합지표 현황' }).waitFor();
+    expect(await ui.page.locator('header').first().isVisible()).toBe(false);
+    shots.push(await screenshot(ui.page, '12-tables-print'));
+    await ui.page.emulateMedia({ media: 'screen' });
   });
 
   it('login page, and a failed login says why', async () => {
-    await page.goto(url('/login'));
-    await page.getByLabel('아이디').waitFor();
-    shots.push(await screenshot(page, '13-login'));
-    const violations = await seriousAxeViolations(page);
+    await ui.page.goto(url('/login'));
+    await ui.page.getByLabel('아이디').waitFor();
+    shots.push(await screenshot(ui.page, '13-login'));
+    const violations = await seriousAxeViolations(ui.page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    await page.getByLabel('아이디').fill('planner');
-    await page.getByLabel('비밀번호').fill('not-the-password');
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('alert').filter({ hasText: '아이디 또는 비밀번호가 올바르지 않습니다' }).waitFor();
-    shots.push(await screenshot(page, '14-login-failed'));
+    await ui.page.getByLabel('아이디').fill('planner');
+    await ui.page.getByLabel('비밀번호').fill('not-the-password');
+    await ui.page.getByRole('button', { name: '로그인' }).click();
+    await ui.page.getByRole('alert').filter({ hasText: '아이디 또는 비밀번호가 올바르지 않습니다' }).waitFor();
+    shots.push(await screenshot(ui.page, '14-login-failed'));
   });
 
   it('no script error or CSP violation on any page', () => {

@@ -9,17 +9,10 @@
  *
  * Skipped, with a message, when /usr/bin/chromium is absent (CHROMIUM_PATH overrides the path).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { type Browser, checkPage, CHROMIUM, hasChromium, launchBrowser } from './support/browser.js';
-import { apiSession, uiLogin } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
-
-if (!hasChromium) {
-  console.log(
-    `[e2e] ${CHROMIUM} 가 없어 할 일·실적 입력 브라우저 테스트를 건너뜁니다 (skipped: Chromium not installed).`,
-  );
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from './support/browser.js';
+import { apiSession } from './support/session.js';
+import { browserSuite } from './support/suite.js';
 
 interface Pick {
   user: string;
@@ -31,21 +24,15 @@ interface Pick {
 }
 
 describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
+  const ui = browserSuite({ tests: '할 일·실적 입력 브라우저 테스트', timeout: 300_000 });
+  const { url, login, check } = ui;
   let target: Pick;
   /** Another open quantitative result of the same staff member, in another period (for the bulk table). */
   let second: Pick | undefined;
-  const url = (p: string) => `${server.baseUrl}${p}`;
 
-  const check = (name: string) => checkPage(page, name);
-
-  const apiLogin = (username: string) => apiSession(server.baseUrl, username);
-  const login = (username: string) => uiLogin(page, server.baseUrl, username);
+  const apiLogin = (username: string) => apiSession(ui.server.baseUrl, username);
 
   beforeAll(async () => {
-    server = await startServer();
     // Find a staff account with a draft quantitative result of an ended period (the demo's 2020 plan).
     for (let n = 1; n <= 42 && !target; n++) {
       const nn = String(n).padStart(2, '0');
@@ -80,50 +67,44 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
       }
     }
     expect(target, 'a staff account with an open quantitative result').toBeDefined();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('staff enters a result with evidence, meets a stale edit, and submits', async () => {
     await login(target.user);
-    await page.goto(url('/inbox'));
-    await page.getByRole('heading', { level: 1, name: '할 일' }).waitFor();
-    await page.getByRole('heading', { name: /기한이 지난 실적/ }).waitFor();
+    await ui.page.goto(url('/inbox'));
+    await ui.page.getByRole('heading', { level: 1, name: '할 일' }).waitFor();
+    await ui.page.getByRole('heading', { name: /기한이 지난 실적/ }).waitFor();
     await check('work-inbox-staff');
 
     const entry = `/entry/${target.code}?department=${encodeURIComponent(target.department)}&period=${target.period}`;
-    await page
+    await ui.page
       .getByRole('link', { name: new RegExp(`^${target.code} `) })
       .first()
       .waitFor();
-    await page.goto(url(entry));
-    await page.getByRole('heading', { level: 1, name: `실적 입력: ${target.code}` }).waitFor();
-    const actual = page.getByLabel(/^실적치/);
+    await ui.page.goto(url(entry));
+    await ui.page.getByRole('heading', { level: 1, name: `실적 입력: ${target.code}` }).waitFor();
+    const actual = ui.page.getByLabel(/^실적치/);
     await actual.waitFor();
 
     // Not a number: a Korean error at the field, nothing saved.
     await actual.fill('12개');
-    await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.getByText('실적치는 숫자로 입력하세요 (예: 12.5).').waitFor();
+    await ui.page.getByRole('button', { name: '저장', exact: true }).click();
+    await ui.page.getByText('실적치는 숫자로 입력하세요 (예: 12.5).').waitFor();
     await check('work-entry-invalid');
 
     await actual.fill('42.5');
-    await page.getByLabel('설명').fill('브라우저 테스트로 입력한 실적');
-    await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.getByText('저장했습니다.').waitFor();
+    await ui.page.getByLabel('설명').fill('브라우저 테스트로 입력한 실적');
+    await ui.page.getByRole('button', { name: '저장', exact: true }).click();
+    await ui.page.getByText('저장했습니다.').waitFor();
 
     // Evidence through the keyboard-usable file button; the progress bar finishes.
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_500_000, 0x20), Buffer.from('\n%%EOF\n')]);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '파일 선택' }).click();
+    const chooser = ui.page.waitForEvent('filechooser');
+    await ui.page.getByRole('button', { name: '파일 선택' }).click();
     await (await chooser).setFiles({ name: '증빙-실적.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByText('증빙-실적.pdf을(를) 올렸습니다.').waitFor();
-    expect(await page.getByTestId('upload-progress').getAttribute('data-value')).toBe('100');
-    const link = page.getByRole('link', { name: '증빙-실적.pdf' });
+    await ui.page.getByText('증빙-실적.pdf을(를) 올렸습니다.').waitFor();
+    expect(await ui.page.getByTestId('upload-progress').getAttribute('data-value')).toBe('100');
+    const link = ui.page.getByRole('link', { name: '증빙-실적.pdf' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/\/api\/v1\/evidence\/.+\/download/);
     await check('work-entry-evidence');
@@ -137,25 +118,25 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
     });
     expect(patched.status).toBe(200);
     await actual.fill('43');
-    await page.getByRole('button', { name: '저장', exact: true }).click();
-    const conflict = page.getByTestId('conflict');
+    await ui.page.getByRole('button', { name: '저장', exact: true }).click();
+    const conflict = ui.page.getByTestId('conflict');
     await conflict.waitFor();
-    expect(await page.getByTestId('conflict-theirs').textContent()).toContain('다른 사람이 고친 값');
-    expect(await page.getByTestId('conflict-mine').textContent()).toContain('43');
+    expect(await ui.page.getByTestId('conflict-theirs').textContent()).toContain('다른 사람이 고친 값');
+    expect(await ui.page.getByTestId('conflict-mine').textContent()).toContain('43');
     await check('work-entry-conflict');
-    await page.getByRole('button', { name: '내 값 다시 적용' }).click();
-    await page.getByText('저장했습니다.').waitFor();
+    await ui.page.getByRole('button', { name: '내 값 다시 적용' }).click();
+    await ui.page.getByText('저장했습니다.').waitFor();
     expect(await actual.inputValue()).toBe('43');
 
     // Unsaved changes: leaving asks first.
     await actual.fill('44');
-    await page.getByRole('link', { name: '할 일' }).first().click();
-    await page.getByRole('dialog', { name: '저장하지 않은 변경' }).waitFor();
-    await page.getByRole('button', { name: '머무르기' }).click();
+    await ui.page.getByRole('link', { name: '할 일' }).first().click();
+    await ui.page.getByRole('dialog', { name: '저장하지 않은 변경' }).waitFor();
+    await ui.page.getByRole('button', { name: '머무르기' }).click();
     await actual.fill('43');
 
-    await page.getByRole('button', { name: '제출' }).click();
-    await page
+    await ui.page.getByRole('button', { name: '제출' }).click();
+    await ui.page
       .getByText(/제출했습니다|입력시기 미준수/)
       .first()
       .waitFor();
@@ -165,54 +146,54 @@ describe.skipIf(!hasChromium)('할 일 and result entry in Chromium', () => {
 
   it('the head returns without a reason (field error), then approves', async () => {
     await login(target.head);
-    await page.goto(url('/inbox'));
-    await page.getByRole('heading', { name: /승인 대기/ }).waitFor();
+    await ui.page.goto(url('/inbox'));
+    await ui.page.getByRole('heading', { name: /승인 대기/ }).waitFor();
     await check('work-inbox-head');
-    await page.goto(url(`/results/${target.resultId}`));
-    await page.getByRole('heading', { level: 1, name: new RegExp(`실적 검토: ${target.code}`) }).waitFor();
-    await page.getByRole('button', { name: '반려' }).click();
-    await page.getByText('반려 사유를 입력하세요.').waitFor();
+    await ui.page.goto(url(`/results/${target.resultId}`));
+    await ui.page.getByRole('heading', { level: 1, name: new RegExp(`실적 검토: ${target.code}`) }).waitFor();
+    await ui.page.getByRole('button', { name: '반려' }).click();
+    await ui.page.getByText('반려 사유를 입력하세요.').waitFor();
     await check('work-review-return-error');
-    expect(await page.getByRole('button', { name: '검증' }).count()).toBe(0);
-    await page.getByLabel('의견', { exact: true }).fill('증빙 확인했습니다');
-    await page.getByRole('button', { name: '의견 남기기' }).click();
-    await page.getByText('증빙 확인했습니다', { exact: false }).first().waitFor();
-    await page.getByRole('button', { name: '승인' }).click();
-    await page.getByText('승인했습니다.').waitFor();
-    await page.getByTestId('result-status').getByText('승인').waitFor();
+    expect(await ui.page.getByRole('button', { name: '검증' }).count()).toBe(0);
+    await ui.page.getByLabel('의견', { exact: true }).fill('증빙 확인했습니다');
+    await ui.page.getByRole('button', { name: '의견 남기기' }).click();
+    await ui.page.getByText('증빙 확인했습니다', { exact: false }).first().waitFor();
+    await ui.page.getByRole('button', { name: '승인' }).click();
+    await ui.page.getByText('승인했습니다.').waitFor();
+    await ui.page.getByTestId('result-status').getByText('승인').waitFor();
     await check('work-review-approved');
   }, 120_000);
 
   it('the planner sees the verification queue and completion, and verifies', async () => {
     await login('planner');
-    await page.goto(url('/inbox'));
-    await page.getByRole('heading', { name: /검증 대기/ }).waitFor();
-    await page.getByRole('region', { name: /현재 기간 부서별 실적 완료율/ }).waitFor();
+    await ui.page.goto(url('/inbox'));
+    await ui.page.getByRole('heading', { name: /검증 대기/ }).waitFor();
+    await ui.page.getByRole('region', { name: /현재 기간 부서별 실적 완료율/ }).waitFor();
     await check('work-inbox-planner');
-    await page.goto(url(`/results/${target.resultId}`));
-    await page.getByRole('button', { name: '검증' }).click();
-    await page.getByText('검증했습니다.').waitFor();
+    await ui.page.goto(url(`/results/${target.resultId}`));
+    await ui.page.getByRole('button', { name: '검증' }).click();
+    await ui.page.getByText('검증했습니다.').waitFor();
     await check('work-review-verified');
   }, 120_000);
 
   it('staff sees the whole period in one table', async () => {
     await login(target.user);
-    await page.goto(url(`/entry?department=${encodeURIComponent(target.department)}&period=${target.period}`));
-    await page.getByRole('heading', { level: 1, name: /기간 전체 입력/ }).waitFor();
-    await page.locator(`[data-row="${target.code}"]`).waitFor();
+    await ui.page.goto(url(`/entry?department=${encodeURIComponent(target.department)}&period=${target.period}`));
+    await ui.page.getByRole('heading', { level: 1, name: /기간 전체 입력/ }).waitFor();
+    await ui.page.locator(`[data-row="${target.code}"]`).waitFor();
     await check('work-bulk');
 
     if (second) {
-      await page.goto(url(`/entry?department=${encodeURIComponent(second.department)}&period=${second.period}`));
-      const row = page.locator(`[data-row="${second.code}"]`);
+      await ui.page.goto(url(`/entry?department=${encodeURIComponent(second.department)}&period=${second.period}`));
+      const row = ui.page.locator(`[data-row="${second.code}"]`);
       await row.waitFor();
       await row.getByLabel(`${second.code} 실적치`).fill('열두 건');
-      await page.getByRole('button', { name: '모두 저장', exact: true }).click();
+      await ui.page.getByRole('button', { name: '모두 저장', exact: true }).click();
       await row.getByText('실적치는 숫자로 입력하세요 (예: 12.5).').waitFor();
       await check('work-bulk-row-error');
       await row.getByLabel(`${second.code} 실적치`).fill('12');
-      await page.getByRole('button', { name: '모두 저장', exact: true }).click();
-      await page.getByText(/건 고쳐 저장했습니다/).waitFor();
+      await ui.page.getByRole('button', { name: '모두 저장', exact: true }).click();
+      await ui.page.getByText(/건 고쳐 저장했습니다/).waitFor();
     }
   }, 120_000);
 });
