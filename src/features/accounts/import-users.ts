@@ -47,7 +47,12 @@ export const MAX_IMPORT_ROWS = 5_000;
 export interface ImportedUsers {
   dryRun: boolean;
   /** The accounts created (or, on a dry run, that would be), with their roles. */
-  accounts: { username: string; displayName: string; email: string; roles: { role: Role; department: string | null }[] }[];
+  accounts: {
+    username: string;
+    displayName: string;
+    email: string;
+    roles: { role: Role; department: string | null }[];
+  }[];
   /** The temporary passwords, shown once (empty on a dry run). */
   created: { username: string; displayName: string; temporaryPassword: string }[];
 }
