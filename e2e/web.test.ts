@@ -93,6 +93,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await ui.page.getAttribute('html', 'lang')).toBe('ko');
     // The demo is illustrative, and says so.
     await see('예시 데이터');
+    // 나의 할 일 names the current periods in words, never as keys such as 2020-H2.
+    const work = await ui.page.locator('#my-work').innerText();
+    expect(work).toContain('2020년 하반기');
+    expect(work).not.toMatch(/\b2020-(H|Q|M)\d/);
   });
 
   it('skip link and keyboard focus reach the main content', async () => {

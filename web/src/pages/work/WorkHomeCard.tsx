@@ -8,6 +8,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useInbox } from '../../api/results';
 import { useAbilities } from '../../api/session';
 import { WORK_ABILITIES } from '.';
+import { usePeriodLabel } from './shared';
 import { useHref, useYear } from '../../app/year';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n';
@@ -17,6 +18,7 @@ export function WorkHomeCard() {
   const { year } = useYear();
   const href = useHref();
   const { can } = useAbilities();
+  const periodText = usePeriodLabel();
   const show = WORK_ABILITIES.some(can);
   const inbox = useInbox(year, show);
   if (!show || !inbox.data) return null;
@@ -53,7 +55,7 @@ export function WorkHomeCard() {
       {planner?.overall.rate !== null && planner?.overall.rate !== undefined ? (
         <Text size="sm" mt="xs">
           {format(m.work.overall, { rate: format(m.common.percent, { value: num(planner.overall.rate, 1) }) })} (
-          {planner.currentPeriods.join(', ')})
+          {planner.currentPeriods.map(periodText).join(', ')})
         </Text>
       ) : null}
     </Section>
