@@ -105,7 +105,7 @@ export const helpEn: Widen<typeof helpKo> = {
   demo: {
     title: 'Try it with a demo account',
     intro:
-      'This server runs the demo. Choose a role to fill in its username and password ({password}), then press Log in. After logging in, Help in the menu lists what each role does.',
+      'This server runs the demo. Choose a role to fill in its username and password ({password}), then press Sign in. After signing in, Help in the menu lists what each role does.',
     introOwnPassword:
       'This server runs the demo. Choose a role to fill in its username; the password is the demo password the operator chose (BSC_DEMO_PASSWORD).',
     department: 'Department',
