@@ -276,7 +276,8 @@ function Cases({ data, year }: { data: PenaltyCasesResponse; year: number }) {
                             {m.evaluation.penaltyWaivedState}
                           </Text>
                           <Text size="xs">
-                            {c.waivedByName ?? m.common.dash}: {c.waivedReason}
+                            {c.waivedByName ? `${c.waivedByName}: ` : ''}
+                            {c.waivedReason}
                           </Text>
                         </>
                       ) : (
