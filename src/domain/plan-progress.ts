@@ -66,6 +66,29 @@ function rateOf(indicator: Indicator, value: number): number | null {
   return outcome.ok ? outcome.rate : null;
 }
 
+/** The rate so far of `indicator` from its results (any order): see indicatorProgressRate. */
+function progressRate(indicator: Indicator, results: readonly Result[]): number | null {
+  const byDepartment = new Map<string, Result[]>();
+  for (const r of results) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r]);
+  const rates = [...byDepartment.values()].flatMap((own) => {
+    const latest = latestValued(indicator, own);
+    const rate = latest ? rateOf(indicator, latest.value) : null;
+    return rate === null ? [] : [capRate(rate, 100)];
+  });
+  return mean(rates);
+}
+
+/** The year's results grouped by indicator code, in one pass. */
+function resultsByIndicator(doc: PlanDocument): Map<string, Result[]> {
+  const by = new Map<string, Result[]>();
+  for (const r of doc.results) {
+    const list = by.get(r.indicator);
+    if (list) list.push(r);
+    else by.set(r.indicator, [r]);
+  }
+  return by;
+}
+
 /**
  * An indicator's rate so far: for each department that reported it, its latest result's rate
  * (capped at 100%), averaged over those departments (a common indicator has one per department).
@@ -73,15 +96,10 @@ function rateOf(indicator: Indicator, value: number): number | null {
 export function indicatorProgressRate(doc: PlanDocument, code: string): number | null {
   const indicator = doc.indicators.find((i) => i.code === code);
   if (!indicator) return null;
-  const byDepartment = new Map<string, Result[]>();
-  for (const r of doc.results)
-    if (r.indicator === code) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r]);
-  const rates = [...byDepartment.values()].flatMap((results) => {
-    const latest = latestValued(indicator, results);
-    const rate = latest ? rateOf(indicator, latest.value) : null;
-    return rate === null ? [] : [capRate(rate, 100)];
-  });
-  return mean(rates);
+  return progressRate(
+    indicator,
+    doc.results.filter((r) => r.indicator === code),
+  );
 }
 
 /**
@@ -119,10 +137,12 @@ export function planProgress(doc: PlanDocument): PlanProgress {
   const opg = new Map(doc.orgPerformanceGoals.map((g) => [g.code, g.orgStrategicGoal]));
   const dsg = new Map(doc.deptStrategicGoals.map((g) => [g.code, opg.get(g.orgPerformanceGoal)]));
   const dpg = new Map(doc.deptPerformanceGoals.map((g) => [g.code, dsg.get(g.deptStrategicGoal)]));
+  // One pass over the results instead of one per indicator (the dashboard asks on every visit).
+  const results = resultsByIndicator(doc);
   const goals = doc.orgStrategicGoals.map((g): GoalProgress => {
     const indicators = doc.indicators.filter((i) => dpg.get(i.deptPerformanceGoal) === g.code);
     const rates = indicators.flatMap((i) => {
-      const rate = indicatorProgressRate(doc, i.code);
+      const rate = progressRate(i, results.get(i.code) ?? []);
       return rate === null ? [] : [rate];
     });
     const rate = mean(rates);
@@ -135,9 +155,9 @@ export function planProgress(doc: PlanDocument): PlanProgress {
       band: progressBand(rate),
     };
   });
-  const results = { draft: 0, submitted: 0, approved: 0, verified: 0 };
-  for (const r of doc.results) results[r.status] += 1;
-  return { goals, results };
+  const byStatus = { draft: 0, submitted: 0, approved: 0, verified: 0 };
+  for (const r of doc.results) byStatus[r.status] += 1;
+  return { goals, results: byStatus };
 }
 
 /** One goal card of the home dashboard's strategy map. */
