@@ -14,14 +14,13 @@ type Account = Logins['accounts'][number];
 export function DemoLogins({ onPick }: { onPick: (username: string, password: string | null) => void }) {
   const { m, format } = useI18n();
   const q = useDemoLogins();
-  const accounts = q.data?.accounts ?? [];
   const password = q.data?.password ?? null;
-  const orgWide = accounts.filter((a) => a.department === null);
-  const byDepartment = useMemo(() => {
+  const { accounts, orgWide, byDepartment } = useMemo(() => {
+    const all = q.data?.accounts ?? [];
     const map = new Map<string, Account[]>();
-    for (const a of accounts) if (a.department) map.set(a.department, [...(map.get(a.department) ?? []), a]);
-    return map;
-  }, [accounts]);
+    for (const a of all) if (a.department) map.set(a.department, [...(map.get(a.department) ?? []), a]);
+    return { accounts: all, orgWide: all.filter((a) => a.department === null), byDepartment: map };
+  }, [q.data]);
   const departments = [...byDepartment.keys()];
   const [department, setDepartment] = useState<string | null>(null);
   const chosen = department ?? departments[0] ?? null;
