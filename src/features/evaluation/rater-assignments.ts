@@ -37,7 +37,12 @@ async function activeRaters(db: Db, org: string) {
     org,
     users.map((u) => u.id),
   );
-  return users.map((u) => ({ user: u, grants, principal: toPrincipal(u, grants) }));
+  return users.map((u) => ({
+    user: u,
+    /** This rater's own grants (not the whole list). */
+    grants: grants.filter((g) => g.userId === u.id),
+    principal: toPrincipal(u, grants),
+  }));
 }
 
 const mayRate = (principal: Principal, ind: EvalIndicator, depts: DepartmentIndex) =>
@@ -68,7 +73,7 @@ export async function listRaterAssignments(db: Db, caller: EvaluationCaller, inp
       username: u.username,
       displayName: u.displayName,
       /** Departments the rater belongs to (indicators of these they may not rate). */
-      departments: grants.filter((g) => g.userId === u.id && g.departmentName).map((g) => g.departmentName!),
+      departments: grants.filter((g) => g.departmentName).map((g) => g.departmentName!),
     })),
     indicators: indicators.map((i) => ({
       indicator: i.code,
