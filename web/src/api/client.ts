@@ -21,6 +21,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's field errors of a failed request (`details[].path` → message; the first message of a path wins); {} for anything else. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e instanceof ApiError) for (const d of e.details) out[d.path] ??= d.message;
+  return out;
+}
+
 /** The server's error body `{ error: {...} }` (or anything else) as an ApiError. */
 export function apiErrorOf(status: number, fallback: string, body: unknown): ApiError {
   const err = (body as { error?: Record<string, unknown> } | null)?.error;

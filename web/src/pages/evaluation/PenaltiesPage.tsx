@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import {
   useCutoffCheck,
   useEvaluation,
@@ -92,10 +92,7 @@ function WaiveDialog({
           onDone(target);
           close();
         },
-        onError: (e) =>
-          setError(
-            e instanceof ApiError ? (e.details.find((d) => d.path === 'reason')?.message ?? e.message) : String(e),
-          ),
+        onError: (e) => setError(fieldErrors(e).reason ?? e.message),
       },
     );
   };

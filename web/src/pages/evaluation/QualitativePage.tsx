@@ -4,7 +4,7 @@
  */
 import { memo, useState } from 'react';
 import { Badge, Button, Table, Text, TextInput } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { ApiError, fieldErrors } from '../../api/client';
 import { useQualitativeScores, useSetQualitative, type QualitativeResponse } from '../../api/evaluation';
 import { useYear } from '../../app/year';
 import { Page } from '../../components/Page';
@@ -52,9 +52,9 @@ const QualitativeRow = memo(function QualitativeRow({
           setSaved(true);
         },
         onError: (e) => {
+          const points = fieldErrors(e).points;
           if (e instanceof ApiError && e.status === 409) setMessage(m.evaluation.conflict);
-          else if (e instanceof ApiError && e.details.some((d) => d.path === 'points'))
-            setError(e.details.find((d) => d.path === 'points')!.message);
+          else if (points) setError(points);
           else setMessage(e.message);
         },
       },

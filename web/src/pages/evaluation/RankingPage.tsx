@@ -18,7 +18,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import {
   useEvaluation,
   useEvaluationControl,
@@ -116,8 +116,8 @@ function Controls({ data, year }: { data: EvaluationResponse; year: number }) {
           setConfirming(false);
         },
         onError: (e) => {
-          const d = e instanceof ApiError ? e.details.find((x) => x.path === 'reason') : undefined;
-          if (d) setReasonError(d.message);
+          const reason = fieldErrors(e).reason;
+          if (reason) setReasonError(reason);
         },
       },
     );

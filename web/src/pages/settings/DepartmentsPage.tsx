@@ -5,14 +5,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Autocomplete, Button, Checkbox, Grid, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { ApiError, fieldErrors } from '../../api/client';
 import { useDepartmentList, useSaveDepartment, type Department } from '../../api/settings';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { TableFrame, Th } from '../../components/TableFrame';
 import { useI18n } from '../../i18n';
 import { UnsavedGuard } from '../../components/UnsavedGuard';
-import { fieldErrors, NoticeLine, SettingsTabs, useSaveFailure, type Notice } from './shared';
+import { NoticeLine, SettingsTabs, useSaveFailure, type Notice } from './shared';
 
 interface FormState {
   name: string;

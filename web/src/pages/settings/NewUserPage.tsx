@@ -6,14 +6,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { ApiError, fieldErrors } from '../../api/client';
 import { useCreateUser, useDepartmentList, type UserView } from '../../api/settings';
 import { Page } from '../../components/Page';
 import { Query } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { UnsavedGuard } from '../../components/UnsavedGuard';
 import {
-  fieldErrors,
   grantsOf,
   NoticeLine,
   roleErrors,

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { ApiError, fieldErrors } from '../../api/client';
 import {
   useAccountAction,
   useDepartmentList,
@@ -25,7 +25,6 @@ import { useI18n } from '../../i18n';
 import { UnsavedGuard } from '../../components/UnsavedGuard';
 import {
   Confirm,
-  fieldErrors,
   grantsOf,
   NoticeLine,
   roleErrors,

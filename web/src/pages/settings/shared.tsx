@@ -50,13 +50,6 @@ export function SettingsTabs() {
   );
 }
 
-/** The server's field errors (`details[].path` → message); the first message of a path wins. */
-export function fieldErrors(e: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const d of e.details) out[d.path] ??= d.message;
-  return out;
-}
-
 /**
  * The failure line of a form save: «다른 사람이 먼저…» on a version conflict, «저장하지 못했습니다…»
  * when some field is marked, else the server's message.

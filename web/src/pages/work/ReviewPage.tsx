@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
-import { ApiError } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import { useResult, useReturnResult, useTransition, type ResultDetail } from '../../api/results';
 import { Page, Section } from '../../components/Page';
 import { Query } from '../../components/QueryState';
@@ -51,8 +51,8 @@ function Review({ d }: { d: ResultDetail }) {
           setAlert({ color: 'green', text: w.doneReturn });
         },
         onError: (e) => {
-          if (e instanceof ApiError && e.details.some((x) => x.path === 'reason'))
-            setReasonError(e.details.find((x) => x.path === 'reason')!.message);
+          const reason = fieldErrors(e).reason;
+          if (reason) setReasonError(reason);
           fail(e);
         },
       },
